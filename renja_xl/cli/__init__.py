@@ -1,0 +1,47 @@
+"""The ``renja-xl`` command line: one typer app; each command group lives in its own module.
+
+Every module here exposes ``daftar(app)`` which adds its commands; ``main`` turns a ``GalatPengguna``
+into a one-paragraph Indonesian message and exit code 2 (never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from renja_xl.galat import GalatPengguna
+
+app = typer.Typer(
+    name="renja-xl",
+    help="renja-xl: capaian, predikat, kode nomenklatur, pembuat dan pemeriksa formulir Renja / E.81.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_galat = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _pasang_perintah() -> None:
+    """Register every command group (imported here so a slow import never delays ``--help``)."""
+    from renja_xl.cli import addin, buat, demo, kode, nomenklatur, periksa
+
+    for modul in (demo, nomenklatur, kode, buat, periksa, addin):
+        modul.daftar(app)
+
+
+_pasang_perintah()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors become exit code 2 with a readable message."""
+    try:
+        app(args=argv, standalone_mode=True)
+    except GalatPengguna as e:
+        _galat.print(f"[bold red]Galat:[/bold red] {e.teks()}", markup=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _galat.print("Dibatalkan oleh pengguna.")
+        sys.exit(130)
