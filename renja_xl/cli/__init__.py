@@ -32,6 +32,19 @@ def _pasang_perintah() -> None:
         modul.daftar(app)
 
 
+@app.callback()
+def _akar() -> None:
+    """renja-xl: capaian, predikat, kode nomenklatur, pembuat dan pemeriksa formulir Renja / E.81."""
+
+
+@app.command("versi")
+def versi() -> None:
+    """Tampilkan versi renja-xl."""
+    from renja_xl import __version__
+
+    typer.echo(f"renja-xl {__version__}")
+
+
 _pasang_perintah()
 
 
