@@ -1,9 +1,80 @@
-"""CLI commands: kode."""
+"""CLI command: ``renja-xl kode KODE...`` — validate codes (and names) against the nomenclature catalog."""
 
 from __future__ import annotations
 
+import json
+from typing import List, Optional
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from renja_xl.galat import GalatPengguna
+
+_layar = Console(highlight=False, soft_wrap=True)
+_WARNA = {"benar": "green", "peringatan": "yellow", "salah": "red"}
+
+
+def kode(
+    kode: List[str] = typer.Argument(..., help="Satu atau beberapa kode, mis. 2.17.01.2.01.0001."),
+    nama: Optional[List[str]] = typer.Option(None, "--nama", help="Nama yang tertulis (urutan sama dengan kode)."),
+    pemda: Optional[str] = typer.Option(None, "--pemda", help="Jenis pemda dokumen: kabkota atau provinsi."),
+    bidang: Optional[str] = typer.Option(None, "--bidang", help="Bidang urusan OPD, mis. 2.17."),
+    versi: Optional[str] = typer.Option(None, "--versi", help="Versi katalog (bawaan: versi aktif)."),
+    sebagai_json: bool = typer.Option(False, "--json", help="Keluaran JSON (untuk skrip)."),
+) -> None:
+    """Periksa kode nomenklatur (dan namanya) terhadap katalog resmi. Keluar 0 bila semua benar, 1 bila ada
+    temuan, 2 bila masukan salah."""
+    try:
+        _kode(kode, nama, pemda, bidang, versi, sebagai_json)
+    except GalatPengguna as e:
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]Galat:[/bold red] {e.teks()}")
+        raise typer.Exit(2) from None
+
+
+def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bidang: Optional[str],
+          versi: Optional[str], sebagai_json: bool) -> None:
+    from renja_xl.kode import Tingkat, parse_kode
+    from renja_xl.nomenklatur.simpan import muat_katalog
+    from renja_xl.nomenklatur.validasi import Konteks, validasi
+
+    nama = list(nama or [])
+    if len(nama) > len(kode):
+        raise GalatPengguna(f"ada {len(nama)} --nama untuk {len(kode)} kode", saran="Beri satu --nama per kode.")
+    jenis = None
+    if pemda:
+        p = pemda.strip().lower().replace(" ", "")
+        if p in ("kabkota", "kabkot", "kab/kota", "kabupaten/kota", "kabupaten", "kota"):
+            jenis = "kabupaten/kota"
+        elif p in ("provinsi", "prov"):
+            jenis = "provinsi"
+        else:
+            raise GalatPengguna(f"--pemda '{pemda}' tidak dikenal", saran="Pakai kabkota atau provinsi.")
+    if bidang:
+        b = parse_kode(bidang)
+        if b.normal is None or b.tingkat is not Tingkat.BIDANG or b.template:
+            raise GalatPengguna(f"--bidang '{bidang}' bukan kode bidang urusan", saran="Contoh: --bidang 2.17.")
+        bidang = b.normal
+    katalog = muat_katalog(versi)
+    konteks = Konteks(jenis_pemda=jenis, bidang=bidang, versi=versi) if (jenis or bidang or versi) else None
+    hasil = [validasi(k, nama[i] if i < len(nama) else None, konteks, katalog) for i, k in enumerate(kode)]
+    if sebagai_json:
+        typer.echo(json.dumps([v.ke_dict() for v in hasil], ensure_ascii=False, indent=1))
+    else:
+        judul = f"Katalog: {katalog.nama}" if katalog is not None else "Tanpa katalog"
+        t = Table(title=judul, show_lines=True)
+        for kol in ("Kode", "Status", "Tingkat", "Nama resmi", "Temuan"):
+            t.add_column(kol, overflow="fold")
+        for v in hasil:
+            temuan = "\n".join(f"• {x.pesan}" + (f" Saran: {x.saran}" if x.saran and x.saran not in x.pesan else "")
+                               for x in v.temuan)
+            t.add_row(v.kode, f"[{_WARNA[v.status]}]{v.status}[/]", v.tingkat.label if v.tingkat else "",
+                      v.nama_resmi or "", temuan)
+        _layar.print(t)
+    if any(v.status != "benar" for v in hasil):
+        raise typer.Exit(1)
 
 
 def daftar(app: typer.Typer) -> None:
-    """Add the kode commands to the main app."""
+    """Add the kode command to the main app."""
+    app.command("kode")(kode)

@@ -1,9 +1,108 @@
-"""CLI commands: periksa."""
+"""CLI commands: periksa (check an existing E.81 / Renja workbook, or every workbook in a folder)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from renja_xl.galat import GalatPengguna
 
 
 def daftar(app: typer.Typer) -> None:
     """Add the periksa commands to the main app."""
+
+    @app.command("periksa")
+    def periksa(
+        berkas: Path = typer.Argument(..., help="Buku kerja .xlsx yang diperiksa, atau folder berisi buku kerja."),
+        keluaran: Optional[Path] = typer.Option(None, "-o", "--keluaran",
+                                                help="Berkas laporan (bawaan: <nama>_laporan.xlsx di sampingnya)."),
+        json_: bool = typer.Option(False, "--json", help="Cetak temuan sebagai JSON (untuk skrip)."),
+        pemda: Optional[str] = typer.Option(None, "--pemda",
+                                            help="Jenis pemda: kabkota atau provinsi (bawaan: dari judul tabel)."),
+        timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas laporan yang sudah ada."),
+    ) -> None:
+        """Periksa formulir E.81 / Renja: setiap angka, rumus dan kode yang salah, dengan alamat selnya.
+
+        Menulis salinan buku kerja berisi komentar dan warna pada setiap temuan serta lembar pertama
+        'Hasil Pemeriksaan'. Berkas asli tidak diubah. Keluar 0 bila bersih, 1 bila ada temuan,
+        2 bila berkas tidak bisa dibaca.
+        """
+        try:
+            if berkas.is_dir():
+                kode = _folder(berkas, keluaran, json_, pemda, timpa)
+            else:
+                kode = _berkas(berkas, keluaran, json_, pemda, timpa)
+        except GalatPengguna as e:   # unreadable input or refused output: message, exit 2, no traceback
+            Console(stderr=True, highlight=False, soft_wrap=True).print(
+                f"[bold red]Galat:[/bold red] {e.teks()}", markup=True)
+            raise typer.Exit(2)
+        raise typer.Exit(kode)
+
+
+def _berkas(berkas: Path, keluaran: Path | None, json_: bool, pemda: str | None, timpa: bool) -> int:
+    from renja_xl.periksa import nama_laporan_baku, periksa_berkas
+
+    out = Console(stderr=json_, highlight=False, soft_wrap=True)
+    tujuan = keluaran or nama_laporan_baku(berkas)
+    hasil = periksa_berkas(berkas, tujuan, pemda, timpa=timpa)
+    if json_:
+        sys.stdout.write(json.dumps(hasil.ke_json(), ensure_ascii=False, indent=2) + "\n")
+    _ringkas(out, hasil)
+    return 1 if hasil.temuan else 0
+
+
+def _ringkas(out: Console, hasil) -> None:
+    for f in hasil.formulir:
+        out.print(f"Lembar '{f.lembar}': {f.jenis} — {f.varian} ({f.jumlah_baris} baris).")
+    for c in hasil.catatan:
+        out.print(f"[yellow]Catatan:[/yellow] {c}")
+    if not hasil.temuan:
+        out.print("[green]Bersih: tidak ada temuan.[/green]")
+    else:
+        tabel = Table(title=f"{hasil.berkas.name}: {hasil.jumlah_salah} salah, {hasil.jumlah_peringatan} peringatan")
+        for k in ("Tingkat", "Lembar", "Sel", "Jenis", "Pesan"):
+            tabel.add_column(k, overflow="fold")
+        for t in hasil.temuan[:40]:
+            warna = "red" if t.tingkat == "salah" else "yellow"
+            tabel.add_row(f"[{warna}]{t.tingkat}[/{warna}]", t.lembar or "", t.sel or "", t.jenis,
+                          t.temuan.pesan)
+        out.print(tabel)
+        if len(hasil.temuan) > 40:
+            out.print(f"… dan {len(hasil.temuan) - 40} temuan lain (lihat laporan).")
+    if hasil.laporan:
+        out.print(f"Laporan: {hasil.laporan}")
+
+
+def _folder(folder: Path, keluaran: Path | None, json_: bool, pemda: str | None, timpa: bool) -> int:
+    from rich.progress import Progress
+
+    from renja_xl.periksa import jenis_pemda_opsi
+    from renja_xl.periksa.folder import daftar_berkas, periksa_folder
+
+    jenis_pemda_opsi(pemda)  # refuse a bad --pemda before starting the workers
+    out = Console(stderr=json_, highlight=False, soft_wrap=True)
+    jumlah = len(daftar_berkas(folder))
+    with Progress(console=out, transient=True) as prog:
+        tugas = prog.add_task("Memeriksa", total=jumlah)
+        hasil, ringkasan = periksa_folder(folder, pemda=pemda, timpa=timpa, ringkasan=keluaran,
+                                          kemajuan=lambda _h: prog.advance(tugas))
+    tabel = Table(title=f"{len(hasil)} buku kerja diperiksa")
+    for k in ("Berkas", "Salah", "Peringatan", "Keterangan"):
+        tabel.add_column(k, overflow="fold")
+    for h in hasil:
+        tabel.add_row(h.berkas.name, str(h.salah), str(h.peringatan), h.galat or "")
+    out.print(tabel)
+    out.print(f"Ringkasan: {ringkasan}")
+    if json_:
+        semua = [t for h in hasil for t in (h.temuan or [])]
+        sys.stdout.write(json.dumps(semua, ensure_ascii=False, indent=2) + "\n")
+    if all(h.galat for h in hasil):
+        return 2
+    return 1 if any(h.salah or h.peringatan or h.galat for h in hasil) else 0
+

@@ -1,0 +1,32 @@
+Attribute VB_Name = "RibbonRenjaXL"
+' Tombol tab Renja-XL (customUI onAction). Setiap tombol menjalankan satu aksi Python lewat RunPython
+' milik xlwings; pesan untuk pengguna ditampilkan oleh Python dalam Bahasa Indonesia.
+Option Explicit
+
+Sub BuatEvaluasi(control As IRibbonControl)
+    RunPython "import renja_xl.macros as m; m.buat_evaluasi()"
+End Sub
+
+Sub Periksa(control As IRibbonControl)
+    RunPython "import renja_xl.macros as m; m.periksa()"
+End Sub
+
+Sub ValidasiKode(control As IRibbonControl)
+    RunPython "import renja_xl.macros as m; m.validasi_kode()"
+End Sub
+
+Sub Jalankan(control As IRibbonControl)
+    ' Memilih sendiri: Data Induk -> Buat Evaluasi, formulir -> Periksa.
+    RunPython "import renja_xl.macros as m; m.main()"
+End Sub
+
+Sub ImporFungsi(control As IRibbonControl)
+    ' Fungsi Python (CAPAIAN, PREDIKAT, CEK_KODE, ...) diimpor ke add-in ini sehingga tersedia di semua
+    ' buku kerja. Butuh: File > Options > Trust Center > "Trust access to the VBA project object model".
+    ImportPythonUDFsToAddin
+    On Error Resume Next
+    ThisWorkbook.Save
+    On Error GoTo 0
+    MsgBox "Fungsi Renja-XL sudah diimpor. Ketik =CAPAIAN( di sel mana saja untuk mencoba.", _
+        vbInformation, "Renja-XL"
+End Sub

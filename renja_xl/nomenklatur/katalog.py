@@ -1,0 +1,300 @@
+"""The in-memory nomenclature catalog: lookup, children, fuzzy search and successor codes.
+
+Pure (no file I/O): :mod:`renja_xl.nomenklatur.simpan` loads a stored version into a :class:`Katalog`,
+:mod:`renja_xl.nomenklatur.impor` builds the entries from official files. Lookups are plain dict hits on
+canonical code text so that validating hundreds of thousands of codes stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Iterator
+
+from renja_xl.kode import ERA_2_DIGIT, ERA_4_DIGIT, Tingkat, parse_kode
+
+__all__ = ["Entri", "Katalog", "normal_nama", "PEMDA_PROV", "PEMDA_KABKOT", "DASAR_2_DIGIT", "DASAR_4_DIGIT"]
+
+PEMDA_PROV = "PROV"
+PEMDA_KABKOT = "KABKOT"
+#: Human names of the two coding eras (used in messages).
+DASAR_2_DIGIT = f"{ERA_2_DIGIT} / Kepmendagri 050-3708/2020 (sub kegiatan 2 digit)"
+DASAR_4_DIGIT = f"{ERA_4_DIGIT} dan perubahannya (sub kegiatan 4 digit)"
+
+_BUKAN_HURUF = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normal_nama(nama: str) -> str:
+    """Lower-case words only: case, spacing and punctuation never make two names differ."""
+    return " ".join(_BUKAN_HURUF.sub(" ", nama.casefold()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entri:
+    """One official code. ``pemda`` is ``"PROV"``, ``"KABKOT"`` or ``"PROV,KABKOT"``; ``nama_lain`` holds
+    other official names of the same code (the X.XX.01 program is named per pemda kind);
+    ``sebelumnya`` the predecessor codes the list records (SIPD's SUBKEGIATAN SEBELUMNYA)."""
+
+    kode: str
+    tingkat: Tingkat
+    nama: str
+    pemda: str = ""
+    kinerja: str = ""
+    indikator: str = ""
+    satuan: str = ""
+    sebelumnya: tuple[str, ...] = ()
+    nama_lain: tuple[str, ...] = ()
+    dasar: str = ""
+
+    @property
+    def era(self) -> str | None:
+        """'2' or '4' (sub kegiatan digits) for sub kegiatan codes, None above."""
+        if self.tingkat is not Tingkat.SUB_KEGIATAN:
+            return None
+        return str(len(self.kode.rsplit(".", 1)[-1]))
+
+    @property
+    def semua_nama(self) -> tuple[str, ...]:
+        return (self.nama,) + self.nama_lain
+
+    def untuk_pemda(self, jenis: str) -> bool:
+        """True when the code is listed for that pemda kind (``PROV``/``KABKOT``); unknown counts as yes."""
+        return not self.pemda or jenis in self.pemda.split(",")
+
+
+def _induk_langsung(kode: str) -> str | None:
+    seg = kode.split(".")
+    n = len(seg)
+    if n <= 1:
+        return None
+    potong = {2: 1, 3: 2, 5: 3, 6: 5}.get(n)
+    return ".".join(seg[:potong]) if potong else None
+
+
+def _ke_template(kode: str) -> str | None:
+    """``2.17.01.2.01.0001`` -> ``X.XX.01.2.01.0001`` (program 01 of a concrete bidang), else None."""
+    seg = kode.split(".")
+    if len(seg) >= 3 and seg[2] == "01" and seg[0] != "X":
+        return "X.XX." + ".".join(seg[2:])
+    return None
+
+
+class Katalog:
+    """One version of the official list, in memory. Codes are canonical dotted text (``2.17.02.1.02.0005``)."""
+
+    def __init__(self, entri: Iterable[Entri], *, nama: str = "", info: dict | None = None) -> None:
+        self.nama = nama
+        self.info: dict = dict(info or {})
+        self._peta: dict[str, Entri] = {}
+        for e in entri:
+            self._peta[e.kode] = e
+        self._bidang = {k for k, e in self._peta.items() if e.tingkat is Tingkat.BIDANG and not k.startswith("X")}
+        # sub kegiatan width that dominates the list (2 or 4); None for a list without sub kegiatan
+        lebar = [len(k.rsplit(".", 1)[-1]) for k, e in self._peta.items() if e.tingkat is Tingkat.SUB_KEGIATAN]
+        self.digit_sub: int | None = (4 if lebar.count(4) >= lebar.count(2) else 2) if lebar else None
+        self._pengganti: dict[str, list[str]] = {}
+        for k, e in self._peta.items():
+            for lama in e.sebelumnya:
+                if lama != k:
+                    self._pengganti.setdefault(lama, []).append(k)
+
+    # ---- basics
+    def __len__(self) -> int:
+        return len(self._peta)
+
+    def __iter__(self) -> Iterator[Entri]:
+        return iter(self._peta.values())
+
+    def __contains__(self, kode: object) -> bool:
+        return isinstance(kode, str) and self.cari(kode) is not None
+
+    def __repr__(self) -> str:
+        return f"Katalog({self.nama!r}, {len(self)} kode)"
+
+    @property
+    def dasar_hukum(self) -> str:
+        """The regulation family of this list, for messages."""
+        if self.info.get("dasar_hukum"):
+            return str(self.info["dasar_hukum"])
+        return DASAR_2_DIGIT if self.digit_sub == 2 else DASAR_4_DIGIT
+
+    def jumlah(self) -> dict[str, int]:
+        """Distinct codes per level (label -> count)."""
+        hasil = {t.label: 0 for t in Tingkat}
+        for e in self._peta.values():
+            hasil[e.tingkat.label] += 1
+        return hasil
+
+    # ---- lookup
+    def langsung(self, kode: str) -> Entri | None:
+        """Exact lookup of canonical code text (no template resolution)."""
+        return self._peta.get(kode)
+
+    def cari_kanonik(self, kode: str) -> Entri | None:
+        """Like :meth:`cari` for canonical code text only (no parsing): the hot path of validation."""
+        e = self._peta.get(kode)
+        if e is None and len(kode) >= 7 and kode[4:7] == ".01" and kode[:4] in self._bidang:
+            e = self._peta.get("X.XX" + kode[4:])
+        return e
+
+    @cached_property
+    def _induk_lengkap(self) -> frozenset[str]:
+        """Codes whose every parent is in the list (checked once, so validation need not)."""
+        hasil = set()
+        for k in self._peta:
+            induk = _induk_langsung(k)
+            ok = True
+            while induk is not None:
+                if induk not in self._peta:
+                    ok = False
+                    break
+                induk = _induk_langsung(induk)
+            if ok:
+                hasil.add(k)
+        return frozenset(hasil)
+
+    def induk_lengkap(self, kode: str) -> bool:
+        """True when every parent of a catalog code (canonical) exists; program 01 via its template."""
+        if kode in self._induk_lengkap:
+            return True
+        if kode[4:7] == ".01" and kode[:4] in self._bidang and kode[0] in self._peta:
+            return ("X.XX" + kode[4:]) in self._induk_lengkap
+        return False
+
+    def cari(self, kode: str) -> Entri | None:
+        """The entry for a code; program 01 of a concrete bidang resolves through ``X.XX.01...``
+        (only when that bidang exists). Accepts un-normalised text too."""
+        if isinstance(kode, str):
+            e = self.cari_kanonik(kode)
+            if e is not None:
+                return e
+        normal = kode if isinstance(kode, str) and kode in self._peta else parse_kode(kode).normal
+        if normal is None:
+            return None
+        e = self._peta.get(normal)
+        if e is not None:
+            return e
+        tpl = _ke_template(normal)
+        if tpl is not None and self.ada_bidang(".".join(normal.split(".")[:2])):
+            return self._peta.get(tpl)
+        return None
+
+    def ada_bidang(self, bidang: str) -> bool:
+        """Whether a concrete bidang urusan (``2.17``) exists in this version."""
+        return bidang in self._bidang
+
+    def anak(self, kode: str) -> list[str]:
+        """Direct children of a code, in code order (template children for program 01 of a bidang)."""
+        normal = parse_kode(kode).normal
+        if normal is None:
+            return []
+        if normal in self._bidang:  # a concrete bidang: its own programs plus program 01 (template)
+            hasil = set(self._anak.get(normal, []))
+            if "X.XX.01" in self._peta:
+                hasil.add(normal + ".01")
+            return sorted(hasil)
+        daftar = self._anak.get(normal)
+        if daftar is not None:
+            return list(daftar)
+        tpl = _ke_template(normal)
+        if tpl is not None and self.ada_bidang(".".join(normal.split(".")[:2])):
+            awal = ".".join(normal.split(".")[:2])
+            return [awal + k[4:] for k in self._anak.get(tpl, [])]
+        return []
+
+    @cached_property
+    def _anak(self) -> dict[str, list[str]]:
+        peta: dict[str, list[str]] = {}
+        for k in sorted(self._peta):
+            induk = _induk_langsung(k)
+            if induk is not None:
+                peta.setdefault(induk, []).append(k)
+        return peta
+
+    def pengganti(self, kode_lama: str) -> list[str]:
+        """Successor codes of an old code, from the predecessor column (empty when none is recorded)."""
+        normal = parse_kode(kode_lama).normal or kode_lama
+        hasil = list(self._pengganti.get(normal, []))
+        if not hasil:
+            tpl = _ke_template(normal)
+            if tpl is not None and tpl in self._pengganti:
+                awal = ".".join(normal.split(".")[:2])
+                hasil = [awal + k[4:] if k.startswith("X.XX") else k for k in self._pengganti[tpl]]
+        return hasil
+
+    def nama_normal(self, e: Entri) -> tuple[str, ...]:
+        """Official names of an entry in :func:`normal_nama` form (computed once per code)."""
+        hasil = self._nama_normal.get(e.kode)
+        if hasil is None:
+            hasil = self._nama_normal[e.kode] = tuple(normal_nama(n) for n in e.semua_nama)
+        return hasil
+
+    @cached_property
+    def _nama_normal(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    # ---- fuzzy search
+    @cached_property
+    def _kode_per_segmen(self) -> dict[int, list[str]]:
+        peta: dict[int, list[str]] = {}
+        for k in self._peta:
+            peta.setdefault(k.count(".") + 1, []).append(k)
+        return peta
+
+    @cached_property
+    def _nama_per_tingkat(self) -> dict[Tingkat | None, tuple[list[str], list[str]]]:
+        peta: dict[Tingkat | None, tuple[list[str], list[str]]] = {}
+        for e in self._peta.values():
+            for nm in e.semua_nama:
+                for t in (e.tingkat, None):
+                    kode_l, nama_l = peta.setdefault(t, ([], []))
+                    kode_l.append(e.kode)
+                    nama_l.append(normal_nama(nm))
+        return peta
+
+    def mirip_kode(self, kode: str, n: int = 5) -> list[str]:
+        """Real codes closest to ``kode`` by edit distance, same shape first; siblings break ties."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        k = parse_kode(kode)
+        teks = k.normal or k.saran or str(kode).strip()
+        if not teks:
+            return []
+        tpl = _ke_template(teks)
+        cari = tpl if tpl is not None and self.ada_bidang(".".join(teks.split(".")[:2])) else teks
+        calon = self._kode_per_segmen.get(cari.count(".") + 1) or list(self._peta)
+        hasil = process.extract(cari, calon, scorer=Levenshtein.distance, limit=max(n * 4, 20))
+        induk = _induk_langsung(cari)
+        hasil.sort(key=lambda h: (h[1], 0 if induk and _induk_langsung(h[0]) == induk else 1, h[0]))
+        keluar: list[str] = []
+        for kode_c, _skor, _i in hasil[:n]:
+            if tpl is not None and cari == tpl and kode_c.startswith("X.XX."):
+                kode_c = ".".join(teks.split(".")[:2]) + kode_c[4:]
+            keluar.append(kode_c)
+        return keluar
+
+    def mirip_nama(self, nama: str, tingkat: Tingkat | None = None, n: int = 5,
+                   batas: float = 60.0) -> list[tuple[str, str, float]]:
+        """Codes whose official name is closest to ``nama``: ``(kode, nama_resmi, skor 0-100)``, best first."""
+        from rapidfuzz import fuzz, process
+
+        target = normal_nama(nama or "")
+        if not target:
+            return []
+        kode_l, nama_l = self._nama_per_tingkat.get(tingkat, ([], []))
+        if not nama_l:
+            return []
+        hasil = process.extract(target, nama_l, scorer=fuzz.token_sort_ratio, limit=n * 3, score_cutoff=batas)
+        keluar: list[tuple[str, str, float]] = []
+        lihat: set[str] = set()
+        for _nm, skor, i in hasil:
+            kode_c = kode_l[i]
+            if kode_c in lihat:
+                continue
+            lihat.add(kode_c)
+            keluar.append((kode_c, self._peta[kode_c].nama, float(skor)))
+            if len(keluar) >= n:
+                break
+        return keluar

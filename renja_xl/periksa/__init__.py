@@ -1,0 +1,109 @@
+"""The checker: open an existing E.81 / Renja workbook, recognise its forms, report every wrong
+number, formula and code with its cell address.
+
+``periksa_berkas(path, out_path=None, pemda=None) -> HasilPeriksa``; with ``out_path`` a copy of the
+workbook is written with a comment and a highlight on every finding and a first sheet
+*Hasil Pemeriksaan*. The input file is only read, never written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from renja_xl.galat import GalatPengguna
+from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
+
+__all__ = ["periksa_berkas", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
+
+_PEMDA = {"kabkota": "kabupaten/kota", "kabupaten/kota": "kabupaten/kota", "kota": "kabupaten/kota",
+          "kabupaten": "kabupaten/kota", "provinsi": "provinsi", "prov": "provinsi"}
+
+
+def nama_laporan_baku(path: str | os.PathLike[str]) -> Path:
+    """``<stem>_laporan.xlsx`` next to the workbook."""
+    p = Path(path)
+    return p.with_name(f"{p.stem}_laporan.xlsx")
+
+
+def jenis_pemda_opsi(pemda: str | None) -> str | None:
+    if pemda is None:
+        return None
+    j = _PEMDA.get(pemda.strip().lower())
+    if j is None:
+        raise GalatPengguna(f"jenis pemda '{pemda}' tidak dikenal.",
+                            saran="Pakai --pemda kabkota atau --pemda provinsi.")
+    return j
+
+
+def _buka(path: Path):
+    from renja_xl import buku
+
+    wb_rumus = buku.buka(path)
+    wb_nilai = buku.buka(path, data_only=True)
+    return wb_rumus, wb_nilai
+
+
+def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str] | None = None,
+                   pemda: str | None = None, *, timpa: bool = False) -> HasilPeriksa:
+    """Check one workbook; write the annotated report when ``out_path`` is given."""
+    from renja_xl.periksa import aturan, kode_cek
+    from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
+    from renja_xl.periksa.deteksi import Grid, cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
+
+    berkas = Path(path)
+    if not berkas.exists():
+        raise GalatPengguna("berkas tidak ditemukan.", berkas=berkas, saran="Periksa nama dan foldernya.")
+    if berkas.is_dir():
+        raise GalatPengguna("ini folder, bukan berkas .xlsx.", berkas=berkas)
+    wb_rumus, wb_nilai = _buka(berkas)
+    nama = berkas.name
+    hasil = HasilPeriksa(berkas=berkas)
+    grids: list[Grid] = []
+    per_lembar = []
+    for ws in wb_rumus.worksheets:
+        ws_v = wb_nilai[ws.title] if ws.title in wb_nilai.sheetnames else None
+        g = Grid(ws.title, ws, ws_v)
+        grids.append(g)
+        per_lembar.append((g, cari_formulir(g)))
+    semua_form = [f for _g, fs in per_lembar for f in fs]
+    jenis_pemda = jenis_pemda_opsi(pemda) or jenis_pemda_dari_judul(teks_judul_berkas(grids, semua_form))
+    hasil.jenis_pemda = jenis_pemda
+    if not semua_form:
+        hasil.catatan.append("Tidak ada formulir yang dikenali (E.81, T-C.29, T-C.33): baris penomoran kolom "
+                             "(1 2 3 … 13) tidak ditemukan di lembar mana pun.")
+    katalog = kode_cek._katalog()
+    if katalog is None:
+        hasil.catatan.append("Katalog nomenklatur belum diimpor: kode hanya diperiksa bentuknya, tidak "
+                             "dicocokkan dengan daftar resmi. Jalankan 'renja-xl nomenklatur impor BERKAS'.")
+    butir = []
+    for g, forms in per_lembar:
+        for f in forms:
+            baris = klasifikasi(g, f, jenis_pemda=jenis_pemda)
+            p = aturan.Pemeriksa(nama, g, f, baris, jenis_pemda=jenis_pemda)
+            hasil.temuan.extend(p.jalankan())
+            hasil.temuan.extend(kode_cek.periksa_kode(nama, g, baris, jenis_pemda, katalog,
+                                                    bidang_utama(baris), lebar_sub(baris)))
+            butir.extend(kode_cek.butir_form(g, f, baris))
+            hasil.formulir.append(RingkasFormulir(f.lembar, f.jenis, f.varian, f.baris_nomor,
+                                                  sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
+    hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))
+    hasil.temuan = _tanpa_ganda(hasil.temuan)
+    hasil.urutkan()
+    if out_path is not None:
+        from renja_xl.periksa.laporan import tulis_laporan
+
+        hasil.laporan = tulis_laporan(berkas, hasil, Path(out_path), timpa=timpa)
+    return hasil
+
+
+def _tanpa_ganda(temuan: list[TemuanSel]) -> list[TemuanSel]:
+    lihat = set()
+    out = []
+    for t in temuan:
+        k = (t.lembar, t.sel, t.jenis, t.temuan.pesan)
+        if k in lihat:
+            continue
+        lihat.add(k)
+        out.append(t)
+    return out

@@ -1,0 +1,180 @@
+"""Classify the rows of a form: urusan, bidang, program, kegiatan, sub kegiatan, indicator rows, footers.
+
+By code when there is one (in a Kode column, split over several cells, or in front of the name), by
+text otherwise ("PROGRAM …", "Kegiatan …", "Sub Kegiatan …", "Rata-rata capaian", "Predikat", "Jumlah").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from renja_xl.kode import Kode, Tingkat, gabung_sel, parse_kode, pisah_kode_nama
+from renja_xl.periksa.deteksi import Formulir, Grid
+
+URUSAN, BIDANG, PROGRAM, KEGIATAN, SUB = "urusan", "bidang", "program", "kegiatan", "sub_kegiatan"
+INDIKATOR, RATA, PREDIKAT, JUMLAH, FOOTER, HEADER, JUDUL, KOSONG = (
+    "indikator", "rata_rata", "predikat", "jumlah", "footer", "header", "judul", "kosong")
+ITEM = (URUSAN, BIDANG, PROGRAM, KEGIATAN, SUB)
+URUTAN = {URUSAN: 1, BIDANG: 2, PROGRAM: 3, KEGIATAN: 4, SUB: 5}
+_DARI_TINGKAT = {Tingkat.URUSAN: URUSAN, Tingkat.BIDANG: BIDANG, Tingkat.PROGRAM: PROGRAM,
+                 Tingkat.KEGIATAN: KEGIATAN, Tingkat.SUB_KEGIATAN: SUB}
+LABEL = {URUSAN: "urusan", BIDANG: "bidang urusan", PROGRAM: "program", KEGIATAN: "kegiatan",
+         SUB: "sub kegiatan", INDIKATOR: "indikator"}
+
+
+@dataclass
+class Baris:
+    """One classified row. ``item`` is the row that starts the item this row belongs to."""
+
+    r: int
+    jenis: str
+    kode: Kode | None = None
+    kode_sel: int | None = None      # column holding the code
+    nama: str = ""
+    indikator: str = ""
+    satuan: str = ""
+    item: int | None = None
+    multi_indikator: bool = False
+    jenis_indikator: str = ""        # from a "Jenis indikator" column when the form has one
+
+    @property
+    def adalah_item(self) -> bool:
+        return self.jenis in ITEM
+
+
+_KODE_SEL = re.compile(r"^[\dXx][\dXx.\s\-]*$")
+_FOOTER = re.compile(r"(?i)^\s*(faktor|tindak\s*lanjut|kepala\b|nip\b|mengetahui|disusun|catatan\s*:|keterangan\s*:)")
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"\s+", " ", t.strip().lower())
+
+
+def _tingkat_kasar(k: Kode) -> str | None:
+    if k.tingkat is not None:
+        return _DARI_TINGKAT[k.tingkat]
+    if k.saran:
+        s = parse_kode(k.saran)
+        if s.tingkat is not None:
+            return _DARI_TINGKAT[s.tingkat]
+    n = len(k.segmen) if k.segmen else len([x for x in re.split(r"[.\s]+", k.asli) if x])
+    return {1: URUSAN, 2: BIDANG, 3: PROGRAM, 4: KEGIATAN, 5: KEGIATAN, 6: SUB}.get(n)
+
+
+def _dari_teks(nama: str) -> str | None:
+    t = nama.strip().lower()
+    if re.match(r"sub\s*[- ]?\s*kegiatan\b", t):
+        return SUB
+    if re.match(r"kegiatan\b", t):
+        return KEGIATAN
+    if re.match(r"program\b", t):
+        return PROGRAM
+    if re.match(r"(bidang|bid\.)", t):
+        return BIDANG
+    if re.match(r"urusan\b", t):
+        return URUSAN
+    return None
+
+
+def _label_baris(teks: list[str], teks_indikator: str = "") -> str | None:
+    """Footer rows by their label; a 'Jumlah …' label only outside the indicator column (indicators
+    often start with 'Jumlah …')."""
+    gabung = " ".join(teks).strip().lower()
+    semua = (gabung + " " + teks_indikator.lower()).strip()
+    if re.search(r"rata\s*-?\s*rata", semua) and ("capaian" in semua or "kinerja" in semua) \
+            or re.match(r"(total\s+)?rata\s*-?\s*rata", semua):
+        return RATA
+    if re.match(r"predikat", semua) or re.search(r"\bpredikat kinerja\b", semua):
+        return PREDIKAT
+    if re.match(r"(jumlah|total)\b", gabung) and len(gabung) <= 90 and " yang " not in f" {gabung} ":
+        return JUMLAH
+    return None
+
+
+def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> list[Baris]:
+    """Classify every row of form ``f``; rows of a repeated header are ``header``."""
+    hasil: list[Baris] = []
+    c_angka = min((c for (n, _s), c in f.kolom.items() if n >= 4 and c not in
+                   (f.kol_kode, f.kol_uraian, f.kol_indikator, f.kol_satuan)), default=grid.max_col + 1)
+    c_nama = f.kol_uraian or f.kol_kode or 2
+    item_aktif: int | None = None
+    teks_judul = {_norm(grid.teks(rr, c, isi_gabung=True)) for rr in range(f.baris_awal, f.baris_nomor + 1)
+                  for c in range(1, grid.max_col + 1) if grid.teks(rr, c, isi_gabung=True)}
+    for r in grid.baris_berisi(f.baris_data, f.baris_akhir):
+        if r in f.baris_header_ulang or r == f.baris_nomor:
+            hasil.append(Baris(r, HEADER))
+            continue
+        isi_baris = [_norm(grid.teks(r, c)) for c in range(1, grid.max_col + 1) if grid.teks(r, c)]
+        if isi_baris and (sum(1 for t in isi_baris if t in teks_judul and len(t) > 3) >= 2
+                          or all(t in ("k", "rp", "i", "ii", "iii", "iv", "triwulan") for t in isi_baris)):
+            hasil.append(Baris(r, HEADER))     # a header repeated without its numbering row
+            continue
+        kiri = [grid.teks(r, c) for c in range(1, max(c_angka, 2))]
+        semua = [grid.teks(r, c) for c in range(1, grid.max_col + 1)]
+        if not any(semua):
+            hasil.append(Baris(r, KOSONG))
+            continue
+        c_ind = f.kol_indikator
+        lab = _label_baris([t for c, t in enumerate(kiri, start=1) if t and c != c_ind],
+                           kiri[c_ind - 1] if c_ind and c_ind <= len(kiri) else "")
+        if lab:
+            hasil.append(Baris(r, lab, nama=" ".join(t for t in kiri if t)))
+            continue
+        if _FOOTER.match(" ".join(t for t in kiri if t)):
+            hasil.append(Baris(r, FOOTER, nama=" ".join(t for t in kiri if t)))
+            continue
+        nama = grid.teks(r, c_nama)
+        indikator = grid.teks(r, f.kol_indikator) if f.kol_indikator else ""
+        satuan = grid.teks(r, f.kol_satuan) if f.kol_satuan else ""
+        kode: Kode | None = None
+        kode_sel = None
+        if f.kol_kode:
+            ujung = c_nama if c_nama > f.kol_kode else f.kol_kode + 1
+            bagian = [grid.get(r, c).nilai for c in range(f.kol_kode, ujung)]
+            bagian = [b for b in bagian if b not in (None, "")]
+            if bagian:
+                kode = gabung_sel(bagian) if len(bagian) > 1 else parse_kode(bagian[0], jenis_pemda=jenis_pemda)
+                kode_sel = f.kol_kode
+        if kode is None and nama:
+            kd, _sisa = pisah_kode_nama(nama)
+            if kd is not None and ("." in kd or kd[:1] in "Xx"):
+                kode, kode_sel = parse_kode(nama, jenis_pemda=jenis_pemda), c_nama
+                nama = kode.nama or ""
+        jenis = None
+        if kode is not None:
+            jenis = _tingkat_kasar(kode)
+        if jenis is None and nama:
+            jenis = _dari_teks(nama)
+        if jenis is None and nama and item_aktif is not None and not re.fullmatch(r"(?i)tahun\s+\d{4}", nama):
+            jenis = KEGIATAN
+        if jenis is None:
+            if re.fullmatch(r"(?i)tahun\s+\d{4}", nama) or (nama and item_aktif is None):
+                hasil.append(Baris(r, JUDUL, nama=nama))
+                continue
+            if item_aktif is not None and (indikator or any(semua[c_angka - 1:])):
+                hasil.append(Baris(r, INDIKATOR, indikator=indikator, satuan=satuan, item=item_aktif,
+                                   jenis_indikator=grid.teks(r, f.kol_jenis) if f.kol_jenis else ""))
+                continue
+            hasil.append(Baris(r, JUDUL, nama=" ".join(t for t in semua if t)))
+            continue
+        b = Baris(r, jenis, kode=kode, kode_sel=kode_sel, nama=nama, indikator=indikator, satuan=satuan, item=r,
+                  jenis_indikator=grid.teks(r, f.kol_jenis) if f.kol_jenis else "")
+        b.multi_indikator = bool(re.match(r"^\s*1[.)]\s", indikator)) and bool(re.search(r"\s2[.)]\s", indikator))
+        item_aktif = r
+        hasil.append(b)
+    return hasil
+
+
+def lebar_sub(baris: list[Baris]) -> int | None:
+    """The table's sub kegiatan width (2 or 4 digits), by majority."""
+    c = Counter(len(b.kode.segmen[5]) for b in baris
+                if b.kode is not None and b.kode.normal and len(b.kode.segmen) == 6)
+    return c.most_common(1)[0][0] if c else None
+
+
+def bidang_utama(baris: list[Baris]) -> str | None:
+    c = Counter(b.kode.bidang for b in baris if b.kode is not None and b.kode.normal and b.kode.bidang
+                and not b.kode.template)
+    return c.most_common(1)[0][0] if c else None

@@ -1,0 +1,94 @@
+"""Check every workbook in a folder: one report per workbook plus a summary workbook ranking the files.
+
+Two worker processes (``ProcessPoolExecutor(max_workers=2)``): most office PCs have two cores, and
+each workbook is checked independently.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from renja_xl.galat import GalatPengguna
+
+NAMA_RINGKASAN = "ringkasan_pemeriksaan.xlsx"
+
+
+@dataclass
+class HasilBerkas:
+    """One workbook's outcome in a folder run (plain data, so it crosses process boundaries)."""
+
+    berkas: Path
+    laporan: Path | None
+    salah: int
+    peringatan: int
+    galat: str | None = None          # why the file could not be read
+    temuan: list[dict] | None = None
+
+
+def daftar_berkas(folder: Path) -> list[Path]:
+    """Workbooks to check: .xlsx/.xlsm, not reports written by an earlier run, not Excel lock files."""
+    out = []
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.name.startswith("~$") or p.name == NAMA_RINGKASAN:
+            continue
+        if p.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+            continue
+        if p.stem.endswith("_laporan"):
+            continue
+        out.append(p)
+    return out
+
+
+def _satu(berkas: Path, pemda: str | None, timpa: bool) -> HasilBerkas:
+    from renja_xl.periksa import nama_laporan_baku, periksa_berkas
+
+    try:
+        h = periksa_berkas(berkas, nama_laporan_baku(berkas), pemda, timpa=timpa)
+    except GalatPengguna as e:
+        return HasilBerkas(berkas, None, 0, 0, galat=e.teks())
+    except Exception as e:  # one broken file must not stop the folder
+        return HasilBerkas(berkas, None, 0, 0, galat=f"gagal diperiksa ({type(e).__name__}: {e})")
+    return HasilBerkas(berkas, h.laporan, h.jumlah_salah, h.jumlah_peringatan, temuan=h.ke_json())
+
+
+def periksa_folder(folder: Path, *, pemda: str | None = None, timpa: bool = False,
+                   ringkasan: Path | None = None,
+                   kemajuan: Callable[[HasilBerkas], None] | None = None) -> tuple[list[HasilBerkas], Path]:
+    """Check every workbook in ``folder``; write the summary workbook; return results (ranked) and its path."""
+    from renja_xl.buku import simpan_atomik
+
+    berkas = daftar_berkas(folder)
+    if not berkas:
+        raise GalatPengguna("tidak ada berkas .xlsx di folder ini.", berkas=folder)
+    hasil: list[HasilBerkas] = []
+    with ProcessPoolExecutor(max_workers=2) as ex:
+        tugas = [ex.submit(_satu, b, pemda, timpa) for b in berkas]
+        for t in as_completed(tugas):
+            h = t.result()
+            hasil.append(h)
+            if kemajuan:
+                kemajuan(h)
+    hasil.sort(key=lambda h: (h.galat is None, -h.salah, -h.peringatan, h.berkas.name))
+    tujuan = ringkasan or folder / NAMA_RINGKASAN
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ringkasan"
+    ws.append(["Peringkat", "Berkas", "Salah", "Peringatan", "Laporan", "Keterangan"])
+    for c in ws[1]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="D9E1F2")
+    for i, h in enumerate(hasil, start=1):
+        ws.append([i, h.berkas.name, h.salah, h.peringatan, h.laporan.name if h.laporan else "",
+                   h.galat or ("bersih" if not (h.salah or h.peringatan) else "")])
+        if h.laporan:
+            ws.cell(i + 1, 5).hyperlink = h.laporan.name
+    for kol, lebar in zip("ABCDEF", (10, 40, 8, 11, 40, 60)):
+        ws.column_dimensions[kol].width = lebar
+    simpan_atomik(wb, tujuan, timpa=True)
+    return hasil, tujuan

@@ -1,0 +1,529 @@
+"""Excel worksheet functions (xlwings UDFs): thin wrappers over the core, one call per column.
+
+xlwings runs UDFs on Excel's main thread and every call costs milliseconds of COM overhead, so each
+function takes one cell *or* a whole range and answers with the same shape (a dynamic array that spills).
+The Python functions here (lower case) take exactly what COM sends — ``float``, ``None`` for an empty
+cell, ``str``, and 2-D lists of rows — and are what scripts and tests call; the Excel names (upper case,
+category "Renja-XL", Indonesian help in the function wizard) are registered at the bottom of the module.
+
+Errors never reach Excel as a Python traceback: a cell that cannot be computed gets a short Indonesian
+text (e.g. ``"Target kosong"``, ``"Bukan angka: abc"``); an empty input row gives an empty cell. Only
+xlwings itself (Python not found, add-in not loaded) produces Excel's ``#VALUE!``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import types
+from collections.abc import Callable
+from typing import Any
+
+from renja_xl.kode import Tingkat, parse_kode
+
+Sel = Any  # one COM cell value: float | int | bool | str | datetime | None
+
+__all__ = ["capaian", "capaian_tahun", "predikat", "rata_capaian", "cek_kode", "nama_kode", "induk_kode",
+           "tingkat_kode", "normal_kode", "kode_baru", "angka", "satuan", "FUNGSI_EXCEL"]
+
+
+# ------------------------------------------------------------------------------------------- shapes
+
+def _grid(x: object) -> tuple[int, int, int, list[Sel]]:
+    """(dimensions, rows, cols, flat values) of a COM value: scalar (0), 1-D list (1) or 2-D list (2)."""
+    if isinstance(x, (list, tuple)):
+        if x and isinstance(x[0], (list, tuple)):
+            lebar = max(len(r) for r in x)
+            flat: list[Sel] = []
+            for r in x:
+                flat.extend(r)
+                if len(r) < lebar:
+                    flat.extend([None] * (lebar - len(r)))
+            return 2, len(x), lebar, flat
+        return 1, 1, len(x), list(x)
+    return 0, 1, 1, [x]
+
+
+class _BentukBeda(Exception):
+    """Ranges of different sizes were passed together."""
+
+
+def _terapkan(fungsi: Callable[..., object], *args: object) -> object:
+    """Apply ``fungsi`` cell by cell, broadcasting single cells; the answer has the largest input's shape.
+
+    Results are memoised per call on the argument tuple: a column repeats the same values on many rows.
+    """
+    grids = [_grid(a) for a in args]
+    dims = max(g[0] for g in grids)
+    baris, kolom = 1, 1
+    for _, r, c, _flat in grids:
+        if r * c != 1:
+            if (baris, kolom) != (1, 1) and (r, c) != (baris, kolom):
+                raise _BentukBeda
+            baris, kolom = r, c
+    n = baris * kolom
+    tetap = {i: g[3][0] for i, g in enumerate(grids) if len(g[3]) == 1 and n != 1}
+    if tetap:  # single cells broadcast over a column are bound once, not zipped row by row
+        berubah = [i for i in range(len(grids)) if i not in tetap]
+        dasar = [tetap.get(i) for i in range(len(grids))]
+        ekor = tuple(dasar[len(berubah):])
+
+        if berubah == list(range(len(berubah))):  # the usual case: optional arguments at the end
+            def terikat(*nilai: Sel) -> object:
+                return fungsi(*nilai, *ekor)
+        else:
+            def terikat(*nilai: Sel) -> object:
+                arg = list(dasar)
+                for i, v in zip(berubah, nilai):
+                    arg[i] = v
+                return fungsi(*arg)
+
+        hasil = _peta(terikat, [grids[i][3] for i in berubah]) if berubah else []
+    else:
+        hasil = _peta(fungsi, [g[3] for g in grids])
+    if dims == 0:
+        return hasil[0]
+    if dims == 1:
+        return hasil
+    if kolom == 0:
+        return [[] for _ in range(baris)]
+    return [hasil[i:i + kolom] for i in range(0, n, kolom)]
+
+
+_TIDAK_ADA = object()
+
+
+def _peta(fungsi: Callable[..., object], kolom_data: list[list[Sel]]) -> list[object]:
+    """The per-cell loop, kept tight: it runs once per row of a 20,000-row column."""
+    memo: dict[object, object] = {}
+    ambil = memo.get
+    hasil: list[object] = []
+    tambah = hasil.append
+    tunggal = len(kolom_data) == 1
+    baris: Any = kolom_data[0] if tunggal else zip(*kolom_data)
+    # TRUE and 1.0 are equal dictionary keys in Python but not the same cell in Excel: key on types too
+    if any(bool in set(map(type, k)) for k in kolom_data):
+        baris = [((v, type(v)) if tunggal else (v, tuple(map(type, v))), v) for v in baris]
+    else:
+        baris = zip(baris, baris) if tunggal else ((v, v) for v in baris)
+    for kunci, nilai in baris:
+        try:
+            r = ambil(kunci, _TIDAK_ADA)
+        except TypeError:  # unhashable cell value: compute directly
+            tambah(_aman(fungsi, (nilai,) if tunggal else nilai))
+            continue
+        if r is _TIDAK_ADA:
+            r = memo[kunci] = _aman(fungsi, (nilai,) if tunggal else nilai)
+        tambah(r)
+    return hasil
+
+
+def _aman(fungsi: Callable[..., object], nilai: tuple) -> object:
+    try:
+        return fungsi(*nilai)
+    except Exception as e:  # noqa: BLE001 - Excel must get a readable cell, never a traceback
+        return f"Galat: {e}"[:250]
+
+
+def _larik(fungsi: Callable[..., object], *args: object) -> object:
+    """Entry of every function: cell by cell, and never an exception into Excel."""
+    try:
+        return _terapkan(fungsi, *args)
+    except _BentukBeda:
+        return "Ukuran rentang tidak sama: pilih rentang dengan jumlah baris dan kolom yang sama."
+    except Exception as e:  # noqa: BLE001 - malformed input shapes from scripts
+        return f"Galat: {e}"[:250]
+
+
+# ------------------------------------------------------------------------------------------- core access
+
+_INTI: dict[str, types.ModuleType] = {}
+
+
+def _inti(nama: str) -> types.ModuleType:
+    """Core modules are imported on first use (and only once), so Excel's function import stays fast."""
+    m = _INTI.get(nama)
+    if m is None:
+        m = _INTI[nama] = importlib.import_module(f"renja_xl.{nama}")
+    return m
+
+
+def _kosong(x: Sel) -> bool:
+    return x is None or (isinstance(x, str) and not x.strip())
+
+
+def _bilangan(x: Sel) -> object:
+    """A COM cell as what the core takes: float, None, or an ``Angka`` parsed from text."""
+    if x is None or isinstance(x, bool):
+        return None if x is None else _BUKAN_ANGKA
+    if isinstance(x, (int, float)):
+        v = float(x)
+        return None if math.isnan(v) else v
+    if isinstance(x, str):
+        if not x.strip():
+            return None
+        return _inti("angka").parse_angka(x)
+    return _BUKAN_ANGKA
+
+
+_BUKAN_ANGKA = object()
+
+
+def _jenis(x: Sel) -> object:
+    capaian_mod = _inti("capaian")
+    if _kosong(x):
+        return capaian_mod.JenisIndikator.KUMULATIF
+    j = capaian_mod.JenisIndikator.dari_teks(str(x))
+    return j
+
+
+def _teks_pendek(s: str, n: int = 200) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------------- capaian
+
+def _capaian_satu(realisasi: Sel, target: Sel, jenis: Sel) -> object:
+    if _kosong(realisasi) and _kosong(target):
+        return None
+    j = _jenis(jenis)
+    if j is None:
+        return f"Jenis indikator tidak dikenal: {jenis}"
+    r, t = _bilangan(realisasi), _bilangan(target)
+    if r is _BUKAN_ANGKA or t is _BUKAN_ANGKA:
+        return "Bukan angka: " + str(realisasi if r is _BUKAN_ANGKA else target)
+    h = _inti("capaian").capaian(r, t, j)
+    if h.nilai is not None:
+        return h.nilai
+    return h.alasan or h.status
+
+
+def capaian(realisasi: object, target: object, jenis: object = None) -> object:
+    """Capaian (percent, e.g. 85.0) of realisasi against target, cell by cell; ``jenis`` is the indicator
+    type ("kumulatif", "persentase", "nilai akhir", "menurun"; empty = kumulatif). A row that cannot be
+    computed gets the core's Indonesian reason (e.g. target kosong); an empty row gives None."""
+    return _larik(_capaian_satu, realisasi, target, jenis)
+
+
+def _capaian_tahun_satu(tw1: Sel, tw2: Sel, tw3: Sel, tw4: Sel, jenis: Sel) -> object:
+    j = _jenis(jenis)
+    if j is None:
+        return f"Jenis indikator tidak dikenal: {jenis}"
+    tw = []
+    for x in (tw1, tw2, tw3, tw4):
+        v = _bilangan(x)
+        if v is _BUKAN_ANGKA:
+            return f"Bukan angka: {x}"
+        if v is not None and not isinstance(v, float):
+            if getattr(v, "nilai", None) is None and not getattr(v, "kosong", False):
+                return "Bukan angka: " + _teks_pendek(str(x), 60)
+            v = v.nilai
+        tw.append(v)
+    return _inti("capaian").realisasi_tahun(tuple(tw), j)
+
+
+def capaian_tahun(tw1: object, tw2: object, tw3: object, tw4: object, jenis: object = None) -> object:
+    """Realisasi for the year from the four quarters by indicator type (kumulatif: sum of filled quarters;
+    persentase / nilai akhir / menurun: last filled quarter). None when no quarter is filled."""
+    return _larik(_capaian_tahun_satu, tw1, tw2, tw3, tw4, jenis)
+
+
+def _predikat_satu(nilai: Sel) -> object:
+    if _kosong(nilai):
+        return None
+    v = _bilangan(nilai)
+    if v is _BUKAN_ANGKA:
+        return f"Bukan angka: {nilai}"
+    if v is not None and not isinstance(v, float):
+        if v.nilai is None:
+            return "Bukan angka: " + _teks_pendek(str(nilai), 60)
+        v = v.nilai
+    if v is None:
+        return None
+    return _inti("predikat").predikat(v)
+
+
+def predikat(capaian: object) -> object:
+    """Predikat (Sangat Tinggi ... Sangat Rendah, Permendagri 86/2017) of a capaian in percent."""
+    return _larik(_predikat_satu, capaian)
+
+
+def rata_capaian(rentang: object) -> object:
+    """Average capaian of a range (one number). Empty cells and texts (no target, hence no capaian) are
+    left out, as the core rule says; "Tidak ada capaian" when nothing is left."""
+    try:
+        nilai: list[float] = []
+        for x in _grid(rentang)[3]:
+            v = _bilangan(x)
+            if isinstance(v, float):
+                nilai.append(v)
+            elif v is not None and v is not _BUKAN_ANGKA and getattr(v, "nilai", None) is not None \
+                    and not getattr(v, "jamak", ()):
+                nilai.append(float(v.nilai))
+        h = _inti("capaian").rata_rata(nilai)
+        if h.nilai is None:
+            return h.alasan or "Tidak ada capaian"
+        return h.nilai
+    except Exception as e:  # noqa: BLE001
+        return f"Galat: {e}"[:250]
+
+
+# ------------------------------------------------------------------------------------------- codes
+
+def _konteks(jenis_pemda: Sel, bidang: Sel) -> object:
+    jenis = None
+    if not _kosong(jenis_pemda):
+        p = str(jenis_pemda).strip().lower().replace(" ", "")
+        if p in ("kabkota", "kabkot", "kab/kota", "kabupaten/kota", "kabupaten", "kota"):
+            jenis = "kabupaten/kota"
+        elif p in ("provinsi", "prov", "propinsi"):
+            jenis = "provinsi"
+        else:
+            return f"Jenis pemda tidak dikenal: {jenis_pemda} (pakai kabkota atau provinsi)"
+    bid = None
+    if not _kosong(bidang):
+        b = parse_kode(bidang)
+        if b.normal is None or b.tingkat is not Tingkat.BIDANG or b.template:
+            return f"Bukan kode bidang urusan: {bidang} (contoh 2.17)"
+        bid = b.normal
+    if jenis is None and bid is None:
+        return None
+    from renja_xl.nomenklatur.validasi import Konteks
+
+    return Konteks(jenis_pemda=jenis, bidang=bid)
+
+
+def _katalog() -> object:
+    return _inti("nomenklatur.simpan").muat_katalog()
+
+
+def _alasan(vonis: object) -> str:
+    """The most serious finding, as one short sentence with its fix."""
+    temuan = sorted(vonis.temuan, key=lambda t: {"salah": 0, "peringatan": 1}.get(t.tingkat, 2))
+    for t in temuan:
+        if t.tingkat == "info":
+            continue
+        s = t.pesan
+        if t.saran:
+            s = f"{s.rstrip('.')}. Saran: {t.saran}"
+        return _teks_pendek(s)
+    return vonis.status
+
+
+def _cek_kode_satu(kode: Sel, nama: Sel, jenis_pemda: Sel, bidang: Sel) -> object:
+    if _kosong(kode):
+        return None
+    kx = _konteks(jenis_pemda, bidang)
+    if isinstance(kx, str):
+        return kx
+    v = _inti("nomenklatur.validasi").validasi(kode, None if _kosong(nama) else str(nama), kx, _katalog())
+    if v.status == "benar":
+        return "OK"
+    jenis = {t.jenis for t in v.temuan if t.tingkat != "info"}
+    if jenis == {"nomenklatur.tanpa_katalog"}:
+        return "OK (hanya bentuk kode; katalog nomenklatur belum diimpor)"
+    return _alasan(v)
+
+
+def cek_kode(kode: object, nama: object = None, jenis_pemda: object = None, bidang: object = None) -> object:
+    """``"OK"`` when the code (and name) match the active nomenclature catalog, else a short Indonesian
+    reason with the fix. ``jenis_pemda``: kabkota/provinsi; ``bidang``: the OPD's bidang urusan (2.17)."""
+    return _larik(_cek_kode_satu, kode, nama, jenis_pemda, bidang)
+
+
+def _tidak_sah(k: object) -> str:
+    for t in k.temuan:
+        if t.tingkat == "salah":
+            return "Kode tidak sah: " + _teks_pendek(t.pesan, 160)
+    return "Kode tidak sah"
+
+
+def _nama_kode_satu(kode: Sel) -> object:
+    if _kosong(kode):
+        return None
+    k = parse_kode(kode)
+    if k.normal is None:
+        return _tidak_sah(k)
+    kat = _katalog()
+    if kat is None:
+        return "Katalog nomenklatur belum diimpor (renja-xl nomenklatur impor BERKAS)"
+    e = kat.cari(k.normal)
+    return e.nama if e is not None else f"Kode {k.normal} tidak ada di katalog {kat.nama}"
+
+
+def nama_kode(kode: object) -> object:
+    """Official name of a code in the active nomenclature catalog."""
+    return _larik(_nama_kode_satu, kode)
+
+
+def _induk_kode_satu(kode: Sel) -> object:
+    if _kosong(kode):
+        return None
+    k = parse_kode(kode)
+    if k.normal is None:
+        return _tidak_sah(k)
+    induk = k.induk()
+    return induk[-1] if induk else "Urusan tidak punya induk"
+
+
+def induk_kode(kode: object) -> object:
+    """Direct parent code (sub kegiatan -> kegiatan -> program -> bidang -> urusan)."""
+    return _larik(_induk_kode_satu, kode)
+
+
+def _tingkat_kode_satu(kode: Sel) -> object:
+    if _kosong(kode):
+        return None
+    k = parse_kode(kode)
+    if k.tingkat is None:
+        return _tidak_sah(k)
+    return k.tingkat.label
+
+
+def tingkat_kode(kode: object) -> object:
+    """Level of a code: urusan, bidang urusan, program, kegiatan or sub kegiatan."""
+    return _larik(_tingkat_kode_satu, kode)
+
+
+def _normal_kode_satu(kode: Sel) -> object:
+    if _kosong(kode):
+        return None
+    k = parse_kode(kode)
+    if k.normal is None:
+        return _tidak_sah(k)
+    return k.normal
+
+
+def normal_kode(kode: object) -> object:
+    """The code in canonical dotted form (``2.17.01.2.01.0001``), or "Kode tidak sah: <alasan>"."""
+    return _larik(_normal_kode_satu, kode)
+
+
+def _kode_baru_satu(kode: Sel) -> object:
+    if _kosong(kode):
+        return None
+    k = parse_kode(kode)
+    if k.normal is None:
+        return _tidak_sah(k)
+    kat = _katalog()
+    if kat is None:
+        return "Katalog nomenklatur belum diimpor (renja-xl nomenklatur impor BERKAS)"
+    baru = kat.pengganti(k.normal)
+    if baru:
+        return ", ".join(baru)
+    if kat.cari(k.normal) is not None:
+        return k.normal
+    return f"Tidak ada pengganti untuk {k.normal} di katalog {kat.nama}"
+
+
+def kode_baru(kode: object) -> object:
+    """Successor code(s) of an old code in the active catalog (comma-separated); the code itself when it
+    is still current."""
+    return _larik(_kode_baru_satu, kode)
+
+
+# ------------------------------------------------------------------------------------------- numbers
+
+def _angka_satu(teks: Sel) -> object:
+    if _kosong(teks):
+        return None
+    if isinstance(teks, bool):
+        return f"Bukan angka: {teks}"
+    if isinstance(teks, (int, float)):
+        return float(teks)
+    a = _inti("angka").parse_angka(teks if isinstance(teks, str) else str(teks))
+    if a.jamak:
+        return "Beberapa nilai dalam satu sel: " + _teks_pendek(str(teks), 80)
+    if a.nilai is not None:
+        return a.nilai
+    if a.kosong:
+        return None
+    return "Bukan angka: " + _teks_pendek(str(teks), 80)
+
+
+def angka(teks: object) -> object:
+    """The number in a text written the Indonesian way (``"1.234,5 Dokumen"`` -> 1234.5)."""
+    return _larik(_angka_satu, teks)
+
+
+def _satuan_satu(teks: Sel) -> object:
+    if _kosong(teks) or not isinstance(teks, str):
+        return None
+    a = _inti("angka").parse_angka(teks)
+    if a.satuan:
+        return a.satuan
+    return "%" if a.persen else None
+
+
+def satuan(teks: object) -> object:
+    """The unit written with a number (``"12 Dokumen"`` -> ``"Dokumen"``, ``"85 %"`` -> ``"%"``)."""
+    return _larik(_satuan_satu, teks)
+
+
+# ------------------------------------------------------------------------------------------- Excel names
+
+_KATEGORI = "Renja-XL"
+_SPEK: tuple[tuple[Callable[..., object], str, str, dict[str, str]], ...] = (
+    (capaian, "CAPAIAN", "Capaian (%) realisasi terhadap target. Terima satu sel atau satu kolom.",
+     {"realisasi": "Realisasi (sel atau kolom)", "target": "Target (sel atau kolom)",
+      "jenis": "Jenis indikator: kumulatif, persentase, nilai akhir, menurun (kosong = kumulatif)"}),
+    (capaian_tahun, "CAPAIAN_TAHUN", "Realisasi tahun dari realisasi triwulan I-IV menurut jenis indikator.",
+     {"tw1": "Realisasi triwulan I", "tw2": "Realisasi triwulan II", "tw3": "Realisasi triwulan III",
+      "tw4": "Realisasi triwulan IV", "jenis": "Jenis indikator (kosong = kumulatif)"}),
+    (predikat, "PREDIKAT", "Predikat capaian menurut Permendagri 86/2017 (Sangat Tinggi s.d. Sangat Rendah).",
+     {"capaian": "Capaian dalam persen (sel atau kolom)"}),
+    (rata_capaian, "RATA_CAPAIAN", "Rata-rata capaian; sel kosong atau teks (tanpa target) tidak dihitung.",
+     {"rentang": "Rentang nilai capaian"}),
+    (cek_kode, "CEK_KODE", "OK bila kode (dan nama) sesuai katalog nomenklatur; selain itu alasannya.",
+     {"kode": "Kode nomenklatur (sel atau kolom)", "nama": "Nama program/kegiatan/sub kegiatan (opsional)",
+      "jenis_pemda": "kabkota atau provinsi (opsional)", "bidang": "Bidang urusan OPD, mis. 2.17 (opsional)"}),
+    (nama_kode, "NAMA_KODE", "Nama resmi kode menurut katalog nomenklatur aktif.",
+     {"kode": "Kode nomenklatur (sel atau kolom)"}),
+    (induk_kode, "INDUK_KODE", "Kode induk langsung (sub kegiatan -> kegiatan -> program -> bidang -> urusan).",
+     {"kode": "Kode nomenklatur (sel atau kolom)"}),
+    (tingkat_kode, "TINGKAT_KODE", "Tingkat kode: urusan, bidang urusan, program, kegiatan, sub kegiatan.",
+     {"kode": "Kode nomenklatur (sel atau kolom)"}),
+    (normal_kode, "NORMAL_KODE", "Kode dalam bentuk baku bertitik, mis. 2.17.01.2.01.0001.",
+     {"kode": "Kode nomenklatur (sel atau kolom)"}),
+    (kode_baru, "KODE_BARU", "Kode pengganti (nomenklatur baru) dari kode lama.",
+     {"kode": "Kode lama (sel atau kolom)"}),
+    (angka, "ANGKA", "Angka dari teks bergaya Indonesia, mis. \"1.234,5 Dokumen\" -> 1234,5.",
+     {"teks": "Teks berisi angka (sel atau kolom)"}),
+    (satuan, "SATUAN", "Satuan yang ditulis bersama angka, mis. \"12 Dokumen\" -> Dokumen.",
+     {"teks": "Teks berisi angka dan satuan (sel atau kolom)"}),
+)
+
+
+def _daftarkan(fungsi: Callable[..., object], nama: str, bantuan: str, argumen: dict[str, str]) -> Callable:
+    """A copy of ``fungsi`` named ``nama`` (xlwings registers a UDF under ``__name__`` and calls it as a
+    module attribute of that name), every argument 2-D so a column arrives as rows, with Indonesian help."""
+    xlarg, xlfunc = _dekorator_xlwings()
+    salinan = types.FunctionType(fungsi.__code__, fungsi.__globals__, nama, fungsi.__defaults__,
+                                 fungsi.__closure__)
+    salinan.__doc__ = bantuan
+    salinan.__qualname__ = nama
+    salinan.__module__ = __name__
+    for arg, doc in argumen.items():
+        # ndim=2: a column arrives as rows (never as a flat list that would spill sideways);
+        # err_to_str: an error cell arrives as "#N/A" text instead of a bare COM error number
+        salinan = xlarg(arg, doc=doc, ndim=2, err_to_str=True)(salinan)
+    return xlfunc(category=_KATEGORI)(salinan)
+
+
+def _dekorator_xlwings() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """xlwings' real UDF decorators (``xlwings.udfs``, what ``xw.arg``/``xw.func`` are on Windows); without
+    pywin32 (Linux, macOS: no UDFs there) xlwings' own no-op ``xw.arg``/``xw.func``."""
+    try:
+        from xlwings.udfs import xlarg, xlfunc
+    except ImportError:
+        import xlwings as xw
+
+        return xw.arg, xw.func
+    return xlarg, xlfunc
+
+
+FUNGSI_EXCEL: dict[str, Callable[..., object]] = {}
+for _f, _nama, _bantuan, _arg in _SPEK:
+    FUNGSI_EXCEL[_nama] = globals()[_nama] = _daftarkan(_f, _nama, _bantuan, _arg)
+del _f, _nama, _bantuan, _arg

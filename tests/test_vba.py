@@ -1,0 +1,220 @@
+"""The source-only VBA project writer, checked by independent readers (olefile, oletools/olevba) and
+against a project Office itself wrote (the vbaProject.bin inside xlwings' add-in template)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import olefile
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from oletools.olevba import VBA_Parser, decompress_stream
+
+from renja_xl.vba import Modul, bangun_vba_project, dekompres, kompres
+from renja_xl.vba.cfb import tulis_cfb
+from renja_xl.vba.ovba import dekripsi, enkripsi, teks_modul
+
+
+def _templat_vba() -> bytes:
+    import xlwings
+
+    p = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
+    with zipfile.ZipFile(p) as z:
+        return z.read("xl/vbaProject.bin")
+
+
+# ------------------------------------------------------------------------------------------- compression
+
+_TEKS_VBA = st.text(alphabet=st.sampled_from(list("Sub End If Then Dim As String \r\n\"'()=&.,0123456789")),
+                    max_size=12000).map(lambda s: s.encode("cp1252"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEKS_VBA)
+def test_kompres_dibaca_olevba(data: bytes) -> None:
+    c = kompres(data)
+    assert c[0] == 1
+    assert bytes(decompress_stream(bytearray(c))) == data
+    assert dekompres(c) == data
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 4095, 4096, 4097, 8192, 8193, 20000])
+def test_kompres_batas_chunk(n: int) -> None:
+    # repetitive text (long copy tokens across the 4096-byte chunk boundary) and one byte repeated
+    for data in ((b"Attribute VB_Name = \"x\"\r\n" * 2000)[:n], b"a" * n):
+        c = kompres(data)
+        assert bytes(decompress_stream(bytearray(c))) == data
+        assert dekompres(c) == data
+
+
+def test_kompres_benar_benar_mengecilkan() -> None:
+    data = (b"    RunPython \"import renja_xl.macros as m; m.main()\"\r\n" * 300)
+    assert len(kompres(data)) < len(data) // 5
+
+
+def test_chunk_mentah_untuk_data_acak() -> None:
+    import random
+
+    acak = random.Random(7)
+    data = bytes(acak.getrandbits(8) for _ in range(8192))
+    c = kompres(data)
+    assert struct.unpack_from("<H", c, 1)[0] == 0x3FFF  # uncompressed chunk header
+    assert bytes(decompress_stream(bytearray(c))) == data
+
+
+def test_dekompres_membaca_keluaran_office() -> None:
+    """Our decompressor agrees with olevba on streams Office compressed (dir stream of the template)."""
+    ole = olefile.OleFileIO(io.BytesIO(_templat_vba()))
+    raw = ole.openstream("VBA/dir").read()
+    assert dekompres(raw) == bytes(decompress_stream(bytearray(raw)))
+
+
+# ------------------------------------------------------------------------------------------- encryption
+
+def test_dekripsi_nilai_office_dan_milik_kita() -> None:
+    ole = olefile.OleFileIO(io.BytesIO(_templat_vba()))
+    project = ole.openstream("PROJECT").read().decode("cp1252")
+    nilai = dict(baris.split("=", 1) for baris in project.splitlines() if "=" in baris)
+    project_id = nilai["ID"].strip('"')
+    kunci = sum(project_id.encode()) & 0xFF
+    # Office's own values: no protection, no password, visible
+    assert dekripsi(nilai["CMG"].strip('"')) == (kunci, b"\0\0\0\0")
+    assert dekripsi(nilai["DPB"].strip('"')) == (kunci, b"\0")
+    assert dekripsi(nilai["GC"].strip('"')) == (kunci, b"\xff")
+    for seed in (0x00, 0x5D, 0xA7, 0xFF):
+        teks = enkripsi(b"\x01\x02\x03", project_id, seed)
+        assert dekripsi(teks) == (kunci, b"\x01\x02\x03")
+
+
+# ------------------------------------------------------------------------------------------- CFB
+
+def _periksa_pohon(ole: olefile.OleFileIO) -> None:
+    """Every storage's children form a binary search tree in CFB order and a valid red-black tree."""
+    def kunci(e):  # type: ignore[no-untyped-def]
+        return (len(e.name.encode("utf-16-le")), e.name.upper())
+
+    for e in ole.direntries:
+        if e is None or e.entry_type not in (olefile.STGTY_STORAGE, olefile.STGTY_ROOT):
+            continue
+
+        def jalan(sid: int, lo, hi) -> int:  # type: ignore[no-untyped-def]
+            if sid == olefile.NOSTREAM:
+                return 1
+            n = ole.direntries[sid]
+            k = kunci(n)
+            assert (lo is None or lo < k) and (hi is None or k < hi)
+            kiri = jalan(n.sid_left, lo, k)
+            kanan = jalan(n.sid_right, k, hi)
+            assert kiri == kanan, "tinggi hitam berbeda"
+            if n.color == 0:  # red: children must be black
+                for anak in (n.sid_left, n.sid_right):
+                    assert anak == olefile.NOSTREAM or ole.direntries[anak].color == 1
+            return kiri + (1 if n.color == 1 else 0)
+
+        if e.sid_child != olefile.NOSTREAM:
+            jalan(e.sid_child, None, None)
+
+
+@pytest.mark.parametrize("jumlah,besar", [(3, 100), (40, 5000), (150, 300_000)])
+def test_cfb_dibaca_olefile(jumlah: int, besar: int) -> None:
+    streams = {f"S/aliran{i:03d}": bytes([i % 251]) * (i * 37 % 9000) for i in range(jumlah)}
+    streams["Besar"] = bytes(range(256)) * (besar // 256)
+    streams["PROJECT"] = b"ID=1\r\n"
+    data = tulis_cfb(streams)
+    assert len(data) % 512 == 0
+    ole = olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_POTENTIAL)
+    for nama, isi in streams.items():
+        assert ole.openstream(nama).read() == isi
+    assert sorted("/".join(p) for p in ole.listdir()) == sorted(streams)
+    _periksa_pohon(ole)
+    assert tulis_cfb(streams) == data  # deterministic
+
+
+def test_cfb_tanpa_tanggal_dan_clsid() -> None:
+    ole = olefile.OleFileIO(io.BytesIO(tulis_cfb({"A/b": b"x" * 10})))
+    for e in ole.direntries:
+        if e is not None:
+            assert e.clsid == "" and e.createTime == 0 and e.modifyTime == 0
+
+
+# ------------------------------------------------------------------------------------------- the project
+
+_MODUL = [
+    Modul("ThisWorkbook", 'Attribute VB_Name = "ThisWorkbook"\nAttribute VB_Base = '
+          '"0{00020819-0000-0000-C000-000000000046}"\nAttribute VB_PredeclaredId = True\n', "dokumen"),
+    Modul("Kelas1", 'Attribute VB_Name = "Kelas1"\nAttribute VB_PredeclaredId = False\nPublic X As Long\n',
+          "kelas"),
+    Modul("Modul1", 'Attribute VB_Name = "Modul1"\nSub Halo(control As IRibbonControl)\n'
+          '    MsgBox "Halo Dunia, é"\nEnd Sub\n' + "' baris panjang\n" * 800, "modul"),
+]
+
+
+def _records(dir_data: bytes) -> list[tuple[int, bytes]]:
+    out, i = [], 0
+    while i < len(dir_data):
+        rid, ukuran = struct.unpack_from("<HI", dir_data, i)
+        if rid == 0x0009:  # PROJECTVERSION: Size field is Reserved (4), body is 6 bytes
+            ukuran = 6
+        out.append((rid, dir_data[i + 6:i + 6 + ukuran]))
+        i += 6 + ukuran
+    return out
+
+
+def test_proyek_dibaca_olevba() -> None:
+    data = bangun_vba_project(_MODUL, nama_proyek="Uji")
+    vba = VBA_Parser("vbaProject.bin", data=data)
+    assert vba.detect_vba_macros()
+    kode = {sp.split("/")[-1]: k for _f, sp, _n, k in vba.extract_macros()}
+    assert set(kode) == {m.nama for m in _MODUL}
+    for m in _MODUL:
+        assert kode[m.nama] == teks_modul(m.kode).decode("cp1252")
+        assert kode[m.nama].replace("\r\n", "\n") == m.kode
+
+
+def test_proyek_tanpa_cache_kinerja() -> None:
+    ole = olefile.OleFileIO(io.BytesIO(bangun_vba_project(_MODUL, nama_proyek="Uji")),
+                            raise_defects=olefile.DEFECT_POTENTIAL)
+    assert ole.openstream("VBA/_VBA_PROJECT").read()[:4] == b"\xcc\x61\xff\xff"
+    rek = _records(bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read()))))
+    ids = [r for r, _ in rek]
+    assert ids[-1] == 0x0010
+    assert dict(rek)[0x0004] == b"Uji"
+    assert struct.unpack("<H", dict(rek)[0x000F])[0] == len(_MODUL)
+    offsets = [struct.unpack("<I", b)[0] for r, b in rek if r == 0x0031]
+    assert offsets == [0] * len(_MODUL)  # source only: no performance cache before the source
+    nama_ref = [b.decode() for r, b in rek if r == 0x0016]
+    assert nama_ref == ["stdole", "Office"]
+    tipe = [r for r, _ in rek if r in (0x0021, 0x0022)]
+    assert tipe == [0x0022, 0x0022, 0x0021]  # document, class, standard module
+    project = ole.openstream("PROJECT").read().decode("cp1252").splitlines()
+    assert "Document=ThisWorkbook/&H00000000" in project
+    assert "Class=Kelas1" in project and "Module=Modul1" in project and 'Name="Uji"' in project
+    wm = ole.openstream("PROJECTwm").read()
+    assert wm.endswith(b"\0\0") and b"Modul1\0" + "Modul1".encode("utf-16-le") + b"\0\0" in wm
+
+
+def test_proyek_menolak_nama_tidak_cocok() -> None:
+    with pytest.raises(ValueError):
+        bangun_vba_project([Modul("A", 'Attribute VB_Name = "B"\n')])
+    with pytest.raises(ValueError):
+        bangun_vba_project([Modul("A", 'Attribute VB_Name = "A"\n'), Modul("a", 'Attribute VB_Name = "a"\n')])
+    with pytest.raises(ValueError):
+        Modul("bukan nama", "")
+
+
+def test_templat_xlwings_dibangun_ulang() -> None:
+    """Re-writing the modules of xlwings' own add-in gives a project olevba reads back identically."""
+    vba = VBA_Parser("t.bin", data=_templat_vba())
+    modul = []
+    for _f, sp, nama, kode in vba.extract_macros():
+        jenis = "modul" if nama.endswith(".bas") else (
+            "dokumen" if "VB_Base" in kode else "kelas")
+        modul.append(Modul(sp.split("/")[-1], kode, jenis))
+    baru = VBA_Parser("b.bin", data=bangun_vba_project(modul))
+    hasil = {sp.split("/")[-1]: k for _f, sp, _n, k in baru.extract_macros()}
+    for m in modul:
+        assert hasil[m.nama] == teks_modul(m.kode).decode("cp1252")
