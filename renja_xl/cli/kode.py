@@ -65,9 +65,14 @@ def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bida
         t = Table(title=judul, show_lines=True)
         for kol in ("Kode", "Status", "Tingkat", "Nama resmi", "Temuan"):
             t.add_column(kol, overflow="fold")
+        if katalog is None:  # said once above the table rather than on every row
+            from renja_xl.nomenklatur.validasi import SARAN_IMPOR
+
+            _layar.print(f"[yellow]Belum ada katalog nomenklatur yang diimpor; hanya bentuk kode yang diperiksa. "
+                         f"{SARAN_IMPOR}[/]")
         for v in hasil:
             temuan = "\n".join(f"• {x.pesan}" + (f" Saran: {x.saran}" if x.saran and x.saran not in x.pesan else "")
-                               for x in v.temuan)
+                               for x in v.temuan if x.jenis != "nomenklatur.tanpa_katalog") or "-"
             t.add_row(v.kode, f"[{_WARNA[v.status]}]{v.status}[/]", v.tingkat.label if v.tingkat else "",
                       v.nama_resmi or "", temuan)
         _layar.print(t)
