@@ -431,7 +431,7 @@ def _angka_satu(teks: Sel) -> object:
     if isinstance(teks, bool):
         return f"Bukan angka: {teks}"
     if isinstance(teks, (int, float)):
-        return float(teks)
+        return None if teks != teks else float(teks)  # NaN from COM is an empty value, not a number
     a = _inti("angka").parse_angka(teks if isinstance(teks, str) else str(teks))
     if a.jamak:
         return "Beberapa nilai dalam satu sel: " + _teks_pendek(str(teks), 80)
