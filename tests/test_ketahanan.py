@@ -138,7 +138,7 @@ def test_memori_terbatas(berkas_korpus, nama: str) -> None:
 _BERBAHAYA = {"zip_bomb": "zip bomb", "zip_bomb_rasio": "zip bomb", "billion_laughs": "dtd", "xxe": "dtd",
               "billion_laughs_tersembunyi": "dtd"}
 PERINTAH = [("buat",), ("periksa",), ("kode",), ("nomenklatur", "impor")]
-_NAMA_KELUARAN = ("keluaran", "output", "hasil", "laporan", "tujuan")
+_NAMA_KELUARAN = ("keluar", "output", "hasil", "laporan", "tujuan")
 
 
 def _perintah(jalur: tuple[str, ...]) -> Any:
@@ -180,6 +180,8 @@ def _argumen(jalur: tuple[str, ...], masukan: Path, keluaran: Path) -> list[str]
             pytest.skip(f"opsi wajib '{p.name}' dari '{' '.join(jalur)}' tidak dikenal tes ini")
     if not ada_berkas:
         pytest.skip(f"'{' '.join(jalur)}' tidak menerima berkas masukan")
+    if jalur == ("buat",):
+        argv.append("--semua")   # which form is a choice, not a file; every form reads the same Data Induk
     return argv
 
 

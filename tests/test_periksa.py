@@ -213,16 +213,8 @@ def test_buku_generator_tanpa_salah(tmp_path, libreoffice):
     from renja_xl.libreoffice import hitung_ulang
 
     induk = di.tulis_contoh(tmp_path / "data_induk.xlsx")
-    keluaran = tmp_path / "keluaran"
-    keluaran.mkdir()
-    hasil = gen.buat_semua(induk, keluaran)
-    if isinstance(hasil, dict):
-        hasil = list(hasil.values())
-    elif isinstance(hasil, (str, Path)):
-        hasil = [hasil]
-    elif not isinstance(hasil, (list, tuple)):
-        hasil = list(getattr(hasil, "berkas", []) or [])
-    berkas = [Path(x) for x in hasil if str(x).endswith(".xlsx")] or sorted(keluaran.rglob("*.xlsx"))
+    hasil = gen.buat_semua(induk, tmp_path / "formulir.xlsx")
+    berkas = [Path(hasil)]
     assert berkas, "generator tidak menghasilkan berkas .xlsx"
     dihitung = [tmp_path / f"lo_{b.name}" for b in berkas]
     hitung_ulang(berkas, simpan_ke=dihitung)

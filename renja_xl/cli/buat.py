@@ -1,9 +1,59 @@
-"""CLI commands: buat."""
+"""CLI command ``renja-xl buat``: every due form from one Data Induk, ready to sign."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from renja_xl.galat import GalatPengguna
+
+_FORM = ("e81", "e81-renja", "tc29", "tc33", "rencana-aksi")
 
 
 def daftar(app: typer.Typer) -> None:
-    """Add the buat commands to the main app."""
+    """Add the buat command to the main app."""
+
+    @app.command("buat")
+    def buat(
+        data_induk: Path = typer.Argument(..., help="Berkas Data Induk (.xlsx)."),
+        form: Optional[str] = typer.Option(None, "--form", "-f",
+                                           help="Formulir: e81, e81-renja, tc29, tc33 atau rencana-aksi."),
+        triwulan: Optional[int] = typer.Option(None, "--triwulan", "-t",
+                                               help="Triwulan 1-4 (bawaan: triwulan pada lembar Info)."),
+        keluar: Path = typer.Option(..., "-o", "--keluar", help="Berkas hasil (.xlsx)."),
+        semua: bool = typer.Option(False, "--semua", help="Semua formulir yang jatuh tempo dalam satu buku kerja."),
+        timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas hasil yang sudah ada."),
+        templat: Optional[Path] = typer.Option(None, "--templat",
+                                               help="Folder templat yang sudah diubah gayanya (bawaan: templat "
+                                                    "bawaan renja-xl)."),
+        paksa: bool = typer.Option(False, "--paksa",
+                                   help="Tetap buat walau Data Induk bermasalah; sel yang tak terisi ditandai merah."),
+    ) -> None:
+        """Buat formulir (E.81, T-C.29, T-C.33, Rencana Aksi) dari Data Induk, lengkap dengan rumus Excel."""
+        from renja_xl import generator
+
+        if semua and form:
+            raise GalatPengguna("pilih salah satu: --form atau --semua, tidak keduanya.")
+        if not semua and not form:
+            raise GalatPengguna("formulir belum dipilih.",
+                                saran="Tambahkan --form " + "|".join(_FORM) + " atau --semua.")
+        if form is not None and form.lower() not in _FORM:
+            raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(_FORM) + ".")
+        if semua and triwulan is not None:
+            raise GalatPengguna("--triwulan tidak dipakai bersama --semua (semua triwulan s.d. triwulan pada lembar "
+                                "Info dibuat).")
+        if not data_induk.is_file():
+            raise GalatPengguna("berkas Data Induk tidak ditemukan.", berkas=data_induk,
+                                saran="Buat contohnya dengan: renja-xl data-induk contoh")
+        if templat is not None and not templat.is_dir():
+            raise GalatPengguna(f"folder templat '{templat}' tidak ditemukan.")
+        if semua:
+            hasil = generator.buat_semua(data_induk, keluar, paksa, timpa=timpa, templat=templat)
+        else:
+            assert form is not None
+            hasil = generator.buat(data_induk, form.lower(), triwulan, keluar, paksa, timpa=timpa, templat=templat)
+        typer.echo(f"Tersimpan: {hasil}")
+        if paksa:
+            typer.echo("Catatan: dibuat dengan --paksa; periksa sel berwarna merah dan lembar 'Masalah Data Induk'.")

@@ -584,6 +584,12 @@ class Pemeriksa:
         e = kandidat[utama]
         if banding(v, e, rasio=True) == "ok":
             return
+        # renja-xl's generated forms: every indicator row of the block weighs the same (docs/keputusan.md §3)
+        tiap_baris = [x for it in blok for bb in self.baris
+                      if bb.r == it.r or (bb.jenis == INDIKATOR and bb.item == it.r)
+                      for x in self.capaian.get((bb.r, s), []) if x is not None]
+        if tiap_baris and banding(v, sum(tiap_baris) / len(tiap_baris), rasio=True) == "ok":
+            return
         d = v.desimal if v.desimal is not None else 2
         for k, x in kandidat.items():
             if k != utama and banding(v, x, rasio=True) in ("ok", "potong"):

@@ -46,6 +46,8 @@ class Baris:
 
 _KODE_SEL = re.compile(r"^[\dXx][\dXx.\s\-]*$")
 _FOOTER = re.compile(r"(?i)^\s*(faktor|tindak\s*lanjut|kepala\b|nip\b|mengetahui|disusun|catatan\s*:|keterangan\s*:)")
+# The signature block ends the table: everything below it is names, NIP and places, never data.
+_TANDA_TANGAN = re.compile(r"(?i)^\s*(mengetahui|menyetujui|disusun\s+oleh|ditetapkan\s+di|nip\b|nip\.)")
 
 
 def _norm(t: str) -> str:
@@ -100,6 +102,7 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
                    (f.kol_kode, f.kol_uraian, f.kol_indikator, f.kol_satuan)), default=grid.max_col + 1)
     c_nama = f.kol_uraian or f.kol_kode or 2
     item_aktif: int | None = None
+    tanda_tangan = False
     teks_judul = {_norm(grid.teks(rr, c, isi_gabung=True)) for rr in range(f.baris_awal, f.baris_nomor + 1)
                   for c in range(1, grid.max_col + 1) if grid.teks(rr, c, isi_gabung=True)}
     for r in grid.baris_berisi(f.baris_data, f.baris_akhir):
@@ -115,6 +118,10 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
         semua = [grid.teks(r, c) for c in range(1, grid.max_col + 1)]
         if not any(semua):
             hasil.append(Baris(r, KOSONG))
+            continue
+        if tanda_tangan or any(_TANDA_TANGAN.match(t) for t in semua if t):
+            tanda_tangan = True
+            hasil.append(Baris(r, FOOTER, nama=" ".join(t for t in semua if t)))
             continue
         c_ind = f.kol_indikator
         lab = _label_baris([t for c, t in enumerate(kiri, start=1) if t and c != c_ind],

@@ -1,0 +1,284 @@
+"""The generator: fill every due form from one Data Induk, with live native Excel formulas.
+
+``buat`` writes one form (plus the *Skala Predikat* sheet, and *Ringkasan* for E.81), ``buat_semua`` writes
+every due form in one workbook (E.81 for each triwulan up to the one in Info, T-C.29, T-C.33, Rencana
+Aksi, Ringkasan, Skala Predikat). ``isi_buku`` does the same from an in-memory ``DataInduk`` (tests, macros).
+The input is read and checked completely before anything is written; the output is written atomically and
+never over the input or an existing file unless ``timpa``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from renja_xl.data_induk import DataInduk, Masalah
+from renja_xl.galat import GalatPengguna
+from renja_xl.generator import bentuk
+from renja_xl.generator.bentuk import ROMAWI, TURUNAN, Tata
+from renja_xl.generator.templat import BarisKeluar, isi_lembar
+from renja_xl.predikat import SKALA_BAKU, Skala
+
+__all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat"]
+
+# CLI name -> (template file stem, label)
+FORM: dict[str, tuple[str, str]] = {
+    "e81": ("e81", "E.81"),
+    "e81-renja": ("e81_renja", "E.81 Renja"),
+    "tc29": ("tc29", "T-C.29"),
+    "tc33": ("tc33", "T-C.33"),
+    "rencana-aksi": ("rencana_aksi", "Rencana Aksi"),
+}
+
+DIR_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
+_TURUNAN_FONT = Font(italic=True, color="1F4E79", size=10)
+_TURUNAN_FILL = PatternFill("solid", fgColor="DDEBF7")
+_TANDAI_FILL = PatternFill("solid", fgColor="FF9999")
+
+
+def dir_templat() -> Path:
+    """Template folder: ``RENJA_XL_TEMPLAT`` when set (a user's restyled copies), else the repo's ``templates/``."""
+    return Path(os.environ.get("RENJA_XL_TEMPLAT") or DIR_TEMPLAT)
+
+
+def _muat_templat(stem: str, folder: Path | None) -> Workbook:
+    p = (folder or dir_templat()) / f"{stem}.xlsx"
+    if not p.is_file():
+        raise GalatPengguna(f"templat '{p.name}' tidak ditemukan di {p.parent}.",
+                            saran="Buat ulang dengan: python -m renja_xl.generator.buat_templat")
+    from renja_xl.buku import buka
+
+    return buka(p)
+
+
+def _gaya_turunan(c: Cell) -> None:
+    c.font = _TURUNAN_FONT
+    c.fill = _TURUNAN_FILL
+    c.comment = Comment(f"Nilai ini {TURUNAN} (jenis indikator menentukan: dibagi rata atau diulang).",
+                        "renja-xl")
+
+
+def _gaya_tandai(c: Cell, pesan: str) -> None:
+    c.fill = _TANDAI_FILL
+    c.comment = Comment(f"Tidak dapat diisi dari Data Induk: {pesan}"[:2000], "renja-xl")
+
+
+def _cek_triwulan(triwulan: object) -> int:
+    if isinstance(triwulan, bool) or not isinstance(triwulan, int) or not 1 <= triwulan <= 4:
+        raise GalatPengguna(f"triwulan '{triwulan}' tidak valid.", saran="Pilih 1, 2, 3 atau 4.")
+    return triwulan
+
+
+def _masalah_per_baris(data: DataInduk) -> dict[int, list[str]]:
+    hasil: dict[int, list[str]] = {}
+    for m in getattr(data, "masalah", []) or []:
+        if m.baris is not None and m.lembar == "Data":
+            hasil.setdefault(m.baris, []).append(m.pesan)
+    return hasil
+
+
+def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: Path | None
+              ) -> tuple[Worksheet, dict[str, int], dict[str, str], Tata, int]:
+    """Fill one form's template; returns (sheet, row ids, slot columns, layout, first body row)."""
+    stem, _ = FORM[form]
+    wb = _muat_templat(stem, folder)
+    ws = wb.worksheets[0]
+    n = len(skala.tingkat)
+    masalah = _masalah_per_baris(data)
+    baris: list[BarisKeluar]
+    if form in ("e81", "e81-renja"):
+        baris, tata = bentuk.baris_e81(data, triwulan, n, renja=form == "e81-renja", masalah=masalah)
+    elif form == "tc29":
+        baris, tata = bentuk.baris_tc29(data, triwulan, masalah)
+    elif form == "tc33":
+        baris, tata = bentuk.baris_tc33(data, masalah)
+    else:
+        baris, tata = bentuk.baris_rencana_aksi(data, masalah)
+    if not baris:
+        raise GalatPengguna("Data Induk tidak berisi satu pun program/kegiatan/sub kegiatan.", berkas=data.berkas,
+                            lembar="Data")
+    from renja_xl.generator.templat import cari_prototipe
+
+    awal = cari_prototipe(ws).awal
+    ids, kolom = isi_lembar(ws, baris, bentuk.konteks_umum(data, triwulan), gaya_turunan=_gaya_turunan,
+                            gaya_tandai=_gaya_tandai)
+    return ws, ids, kolom, tata, awal
+
+
+def _salin_lembar(src: Worksheet, wb: Workbook, judul: str) -> Worksheet:
+    """Copy a filled sheet into the output workbook (values, styles, merges, sizes, CF, DV, print setup)."""
+    ws = wb.create_sheet(judul[:31])
+    for row in src.iter_rows():
+        for c in row:
+            if c.__class__.__name__ == "MergedCell":
+                continue
+            d = ws.cell(row=c.row, column=c.column)
+            d.value = c.value
+            if c.data_type == "s" and isinstance(c.value, str):
+                d.data_type = "s"
+            if c.has_style:
+                d.font = copy(c.font)
+                d.fill = copy(c.fill)
+                d.border = copy(c.border)
+                d.alignment = copy(c.alignment)
+                d.number_format = c.number_format
+                d.protection = copy(c.protection)
+                if c.quotePrefix:
+                    d.quotePrefix = True
+            if c.comment is not None:
+                d.comment = Comment(c.comment.text, c.comment.author or "renja-xl")
+    for m in src.merged_cells.ranges:
+        ws.merge_cells(str(m))
+    for k, dim in src.column_dimensions.items():
+        ws.column_dimensions[k].width = dim.width
+        ws.column_dimensions[k].hidden = dim.hidden
+    for k, dim in src.row_dimensions.items():
+        if dim.height is not None:
+            ws.row_dimensions[k].height = dim.height
+    for cf in src.conditional_formatting:
+        for aturan in cf.rules:
+            ws.conditional_formatting.add(str(cf.sqref), aturan)
+    for dv in src.data_validations.dataValidation:
+        ws.add_data_validation(copy(dv))
+    ws.freeze_panes = src.freeze_panes
+    ws.page_setup.orientation = src.page_setup.orientation
+    ws.page_setup.paperSize = src.page_setup.paperSize
+    ws.page_setup.fitToWidth = src.page_setup.fitToWidth
+    ws.page_setup.fitToHeight = src.page_setup.fitToHeight
+    ws.sheet_properties.pageSetUpPr = copy(src.sheet_properties.pageSetUpPr)
+    ws.page_margins = copy(src.page_margins)
+    if src.print_title_rows:
+        ws.print_title_rows = src.print_title_rows
+    if src.print_area:
+        ws.print_area = [a.split("!")[-1].replace("$", "") for a in str(src.print_area).split(",")]
+    ws.sheet_view.zoomScale = src.sheet_view.zoomScale
+    return ws
+
+
+def _lembar_masalah(wb: Workbook, data: DataInduk) -> None:
+    """With --paksa: list every problem of the Data Induk so nothing is silently dropped."""
+    daftar: list[Masalah] = getattr(data, "masalah", []) or []
+    if not daftar:
+        return
+    from renja_xl.buku import tulis_teks
+
+    ws = wb.create_sheet("Masalah Data Induk", 0)
+    ws["A1"] = "Formulir dibuat dengan --paksa: sel berwarna merah tidak dapat diisi. Masalah pada Data Induk:"
+    ws["A1"].font = Font(bold=True, color="C00000")
+    for i, m in enumerate(daftar, start=3):
+        tulis_teks(ws.cell(i, 1), m.teks())
+    ws.column_dimensions["A"].width = 120
+
+
+def _buku_baru() -> Workbook:
+    """An empty output workbook that Excel recalculates on open (openpyxl stores no cached values)."""
+    from openpyxl.workbook.properties import CalcProperties
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    return wb
+
+
+def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: Skala = SKALA_BAKU,
+             templat: Path | None = None) -> Workbook:
+    """One form as a new workbook: the form, Ringkasan (E.81 forms) and Skala Predikat."""
+    if form not in FORM:
+        raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(FORM) + ".")
+    tw = _cek_triwulan(triwulan if triwulan is not None else data.info.triwulan)
+    wb = _buku_baru()
+    _lembar_masalah(wb, data)
+    ws, ids, kolom, tata, awal = _isi_form(data, form, tw, skala, templat)
+    judul = FORM[form][1] + (f" TW {ROMAWI[tw - 1]}" if form.startswith("e81") else "")
+    _salin_lembar(ws, wb, judul)
+    if form.startswith("e81"):
+        from renja_xl.generator.ringkasan import tulis_ringkasan
+
+        tulis_ringkasan(wb, data, judul, ids, kolom, tata, awal, len(skala.tingkat), skala)
+    from renja_xl.generator.ringkasan import tulis_skala
+
+    tulis_skala(wb, skala)
+    wb.active = 1 if getattr(data, "masalah", None) else 0
+    return wb
+
+
+def isi_buku_semua(data: DataInduk, *, skala: Skala = SKALA_BAKU, templat: Path | None = None,
+                   bentuk_form: str = "e81") -> Workbook:
+    """Every due form in one workbook: E.81 for TW I..Info.triwulan, T-C.29, T-C.33, Rencana Aksi,
+    Ringkasan (of the latest E.81) and Skala Predikat."""
+    tw_akhir = _cek_triwulan(data.info.triwulan)
+    wb = _buku_baru()
+    _lembar_masalah(wb, data)
+    akhir: tuple[str, dict[str, int], dict[str, str], Tata, int] | None = None
+    for tw in range(1, tw_akhir + 1):
+        ws, ids, kolom, tata, awal = _isi_form(data, bentuk_form, tw, skala, templat)
+        judul = f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}"
+        _salin_lembar(ws, wb, judul)
+        akhir = (judul, ids, kolom, tata, awal)
+    for form in ("tc29", "tc33", "rencana-aksi"):
+        ws, *_ = _isi_form(data, form, tw_akhir, skala, templat)
+        _salin_lembar(ws, wb, FORM[form][1])
+    from renja_xl.generator.ringkasan import tulis_ringkasan, tulis_skala
+
+    assert akhir is not None
+    judul, ids, kolom, tata, awal = akhir
+    tulis_ringkasan(wb, data, judul, ids, kolom, tata, awal, len(skala.tingkat), skala)
+    tulis_skala(wb, skala)
+    return wb
+
+
+def _cek_keluaran(masuk: Path, keluar: Path, timpa: bool) -> None:
+    """Refuse before reading anything: the input itself, or an existing file without --timpa."""
+    if keluar.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise GalatPengguna(f"berkas keluaran '{keluar.name}' harus berakhiran .xlsx.")
+    if keluar.exists() and masuk.exists() and keluar.resolve() == masuk.resolve():
+        raise GalatPengguna("berkas keluaran sama dengan Data Induk; Data Induk tidak pernah ditimpa.",
+                            berkas=keluar, saran="Pilih nama berkas keluaran lain.")
+    if keluar.exists() and not timpa:
+        raise GalatPengguna("berkas keluaran sudah ada.", berkas=keluar,
+                            saran="Pilih nama lain atau tambahkan --timpa untuk menimpanya.")
+
+
+def _baca(path: Path, paksa: bool) -> DataInduk:
+    from renja_xl.data_induk import baca_data_induk
+
+    return baca_data_induk(path, paksa=paksa)
+
+
+def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | None,
+         out_path: str | os.PathLike[str], paksa: bool = False, *, timpa: bool = False,
+         skala: Skala = SKALA_BAKU, templat: Path | None = None) -> Path:
+    """Read the Data Induk, fill one form, write ``out_path`` atomically. Returns the written path."""
+    masuk, keluar = Path(data_induk_path), Path(out_path)
+    if form not in FORM:
+        raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(FORM) + ".")
+    if triwulan is not None:
+        _cek_triwulan(triwulan)
+    _cek_keluaran(masuk, keluar, timpa)
+    data = _baca(masuk, paksa)
+    wb = isi_buku(data, form, triwulan, skala=skala, templat=templat)
+    from renja_xl.buku import simpan_atomik
+
+    return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
+
+
+def buat_semua(data_induk_path: str | os.PathLike[str], out_path: str | os.PathLike[str], paksa: bool = False, *,
+               timpa: bool = False, skala: Skala = SKALA_BAKU, templat: Path | None = None) -> Path:
+    """Every due form in one workbook (see ``isi_buku_semua``)."""
+    masuk, keluar = Path(data_induk_path), Path(out_path)
+    _cek_keluaran(masuk, keluar, timpa)
+    data = _baca(masuk, paksa)
+    wb = isi_buku_semua(data, skala=skala, templat=templat)
+    from renja_xl.buku import simpan_atomik
+
+    return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
+
+

@@ -1,0 +1,144 @@
+"""The *Ringkasan* sheet and the *Skala Predikat* sheet, built in code (no template needed).
+
+Ringkasan links to an E.81 sheet: per indicator the capaian Renja (12/7) and its predikat, per program the
+rata-rata capaian, anggaran and realisasi as native bar charts, the count of indicators per predikat
+(COUNTIF) and the OPD's rata-rata and predikat. Every number is a formula, so editing the E.81 sheet
+updates the summary and the charts.
+"""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from renja_xl.buku import tulis_teks
+from renja_xl.capaian import JenisIndikator
+from renja_xl.data_induk import DataInduk
+from renja_xl.generator import rumus
+from renja_xl.generator.bentuk import Tata
+from renja_xl.generator.buat_templat import GARIS, ISIAN, JUDUL, _PREDIKAT_WARNA
+from renja_xl.predikat import Skala
+
+__all__ = ["tulis_skala", "tulis_ringkasan"]
+
+
+def tulis_skala(wb: Workbook, skala: Skala) -> Worksheet:
+    """The visible, editable scale sheet the predikat formulas look up (thresholds ascending)."""
+    ws = wb.create_sheet(rumus.LEMBAR_SKALA)
+    ws["A1"], ws["B1"] = "Batas bawah capaian (%)", "Predikat"
+    for c in (ws["A1"], ws["B1"]):
+        c.font = Font(bold=True)
+        c.fill = JUDUL
+        c.border = GARIS
+    for i, (batas, nama) in enumerate(skala.ke_baris(), start=2):
+        ws.cell(i, 1, batas).fill = ISIAN
+        tulis_teks(ws.cell(i, 2), nama)
+        ws.cell(i, 2).fill = ISIAN
+        ws.cell(i, 1).border = ws.cell(i, 2).border = GARIS
+    ws["D1"] = "Skala: " + (skala.nama or "khusus")
+    ws["D2"] = ("Nilai capaian mendapat predikat dari baris dengan batas bawah terbesar yang dicapai. Batas dan "
+                "nama boleh diubah; urutan harus tetap naik dari atas ke bawah.")
+    ws["D2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 18
+    ws.column_dimensions["D"].width = 60
+    return ws
+
+
+def _q(lembar: str) -> str:
+    return "'" + lembar.replace("'", "''") + "'"
+
+
+def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[str, int], kolom: dict[str, str],
+                    tata: Tata, awal: int, n_skala: int, skala: Skala) -> Worksheet:
+    """Summary of one E.81 sheet (``baris``: output row ids -> sheet rows; ``kolom``: slot -> letter)."""
+    ws = wb.create_sheet("Ringkasan")
+    e = _q(lembar_e81)
+    ws["A1"] = f"RINGKASAN CAPAIAN KINERJA {data.info.nama_opd.upper()}"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws["A2"] = f"Sumber: lembar '{lembar_e81}' (angka di lembar ini adalah rumus yang mengacu ke lembar itu)"
+    ws.column_dimensions["A"].width = 6
+    ws.column_dimensions["B"].width = 44
+    for c in "CDEFGH":
+        ws.column_dimensions[c].width = 16
+
+    def kepala(r: int, judul: list[str]) -> None:
+        for i, t in enumerate(judul, 1):
+            c = ws.cell(r, i, t)
+            c.font = Font(bold=True)
+            c.fill = JUDUL
+            c.border = GARIS
+            c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+    # per-indicator table first (the program table averages over it)
+    n_prog = len(tata.program)
+    r_prog = 5
+    r_ind_kepala = r_prog + n_prog + 4 + len(skala.tingkat) + 4
+    kepala(r_ind_kepala, ["Prog.", "Indikator", "Target (7)", "Realisasi (12)", "Capaian Renja (%)", "Predikat"])
+    nomor_program = {node.kode: i for i, (node, _, _) in enumerate(tata.program, 1)}
+    r = r_ind_kepala + 1
+    i_awal = r
+    for b, idx, prog in tata.indikator:
+        sr = awal + idx
+        ws.cell(r, 1, nomor_program.get(prog))
+        tulis_teks(ws.cell(r, 2), f"{b.kode} {b.indikator}".strip())
+        ws.cell(r, 3, f"={e}!{kolom['target_k']}{sr}")
+        ws.cell(r, 4, f"={e}!{kolom['realisasi_k']}{sr}")
+        ws.cell(r, 5, rumus.capaian(f"D{r}", f"C{r}", b.jenis)).number_format = "0.00"
+        ws.cell(r, 6, rumus.predikat(f"E{r}", n_skala))
+        r += 1
+    i_akhir = max(r - 1, i_awal)
+    cap = f"$E${i_awal}:$E${i_akhir}"
+    prg = f"$A${i_awal}:$A${i_akhir}"
+
+    ws.cell(r_prog - 1, 1, "Capaian kinerja dan anggaran per program").font = Font(bold=True)
+    kepala(r_prog, ["No", "Program", "Rata-rata capaian kinerja (%)", "Predikat", "Anggaran (Rp)",
+                    "Realisasi anggaran (Rp)", "Capaian anggaran (%)"])
+    for i, (node, i0, _) in enumerate(tata.program, 1):
+        rr = r_prog + i
+        ws.cell(rr, 1, i)
+        tulis_teks(ws.cell(rr, 2), f"{node.kode} {node.uraian}".strip())
+        ws.cell(rr, 3, f'=IF(COUNTIFS({prg},{i},{cap},">-1E+307")=0,"",AVERAGEIFS({cap},{prg},{i}))')
+        ws.cell(rr, 3).number_format = "0.00"
+        ws.cell(rr, 4, rumus.predikat(f"C{rr}", n_skala))
+        ws.cell(rr, 5, f"={e}!{kolom['target_rp']}{awal + i0}").number_format = "#,##0"
+        ws.cell(rr, 6, f"={e}!{kolom['realisasi_rp']}{awal + i0}").number_format = "#,##0"
+        ws.cell(rr, 7, rumus.capaian(f"F{rr}", f"E{rr}", JenisIndikator.KUMULATIF)).number_format = "0.00"
+    r_opd = r_prog + n_prog + 2
+    ws.cell(r_opd, 2, "Rata-rata capaian kinerja OPD (%)").font = Font(bold=True)
+    ws.cell(r_opd, 3, rumus.rata(cap)).number_format = "0.00"
+    ws.cell(r_opd, 4, rumus.predikat(f"C{r_opd}", n_skala))
+    ws.cell(r_opd + 1, 2, "Banyak indikator per predikat").font = Font(bold=True)
+    for j in range(len(skala.tingkat)):
+        rr = r_opd + 2 + j
+        ws.cell(rr, 2, f"='{rumus.LEMBAR_SKALA}'!B{len(skala.tingkat) + 1 - j}")
+        ws.cell(rr, 3, f"=COUNTIF($F${i_awal}:$F${i_akhir},B{rr})")
+    for kata, warna in _PREDIKAT_WARNA:
+        aturan = CellIsRule(operator="equal", formula=[f'"{kata}"'], fill=PatternFill("solid", fgColor=warna))
+        ws.conditional_formatting.add(f"D{r_prog + 1}:D{r_opd} F{i_awal}:F{i_akhir}", aturan)
+
+    if n_prog:
+        kat = Reference(ws, min_col=2, min_row=r_prog + 1, max_row=r_prog + n_prog)
+        g1 = BarChart()
+        g1.type = "bar"
+        g1.title = "Rata-rata capaian kinerja per program (%)"
+        g1.add_data(Reference(ws, min_col=3, min_row=r_prog, max_row=r_prog + n_prog), titles_from_data=True)
+        g1.set_categories(kat)
+        g1.height, g1.width = 9, 18
+        ws.add_chart(g1, "J4")
+        g2 = BarChart()
+        g2.title = "Anggaran dan realisasi per program (Rp)"
+        g2.add_data(Reference(ws, min_col=5, max_col=6, min_row=r_prog, max_row=r_prog + n_prog),
+                    titles_from_data=True)
+        g2.set_categories(kat)
+        g2.height, g2.width = 9, 18
+        ws.add_chart(g2, "J24")
+    ws.freeze_panes = "A4"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
