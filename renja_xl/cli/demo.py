@@ -1,9 +1,10 @@
 """CLI command ``demo``: show renja-xl at work on a real table, offline, with no catalog imported.
 
-It first shows the core (number parsing, capaian, predikat) on golden rows of the seed documents
-(:func:`jalankan_demo_inti`), then rebuilds the Pontianak 2022 E.81 (seed 000, mistakes included) as a
-workbook, runs the checker on it and writes the annotated report next to it, and shows the code parser on
-codes typed as they appear in the seeds.
+The main job first: the example Data Induk (Pontianak 2022) becomes every due form with live formulas
+(``buat --semua``); when LibreOffice is installed the result is recalculated and checked, so the demo
+shows the generated forms pass the checker. Then the checker on the Pontianak 2022 E.81 as printed
+(seed 000, mistakes included), the core (number parsing, capaian, predikat) on golden rows of the seed
+documents (:func:`jalankan_demo_inti`) and the code parser on codes typed as they appear in the seeds.
 """
 
 from __future__ import annotations
@@ -161,6 +162,35 @@ def _demo_periksa(console: Console, folder: Path) -> None:
     console.print(f"Buku kerja contoh: {buku}\nLaporan (salinan bertanda): {hasil.laporan or laporan}")
 
 
+def _demo_buat(console: Console, folder: Path) -> None:
+    """Data Induk -> every form -> (LibreOffice recalculation) -> checker, as a planning officer would."""
+    from renja_xl import generator, libreoffice
+    from renja_xl.data_induk import baca_data_induk, tulis_contoh
+    from renja_xl.periksa import periksa_berkas
+
+    induk = tulis_contoh(folder / "data_induk_pontianak_2022.xlsx", timpa=True)
+    data = baca_data_induk(induk)
+    formulir = generator.buat_semua(induk, folder / "formulir_pontianak_2022.xlsx", timpa=True)
+    from openpyxl import load_workbook
+
+    lembar = load_workbook(formulir, read_only=True).sheetnames
+    console.print(f"[bold]1. Data Induk → formulir[/bold]: {len(data.baris)} baris indikator dari {induk.name} "
+                  f"menjadi {formulir.name} dengan lembar: {', '.join(lembar)}.")
+    alasan = libreoffice.tersedia()
+    if alasan:
+        console.print(f"   {alasan}: rumus akan dihitung saat dibuka di Excel; pemeriksaan hasil hitungan "
+                      "dilewati.")
+        return
+    dihitung = folder / "formulir_pontianak_2022_dihitung.xlsx"
+    dihitung.unlink(missing_ok=True)
+    libreoffice.hitung_ulang([formulir], simpan_ke=[dihitung])
+    hasil = periksa_berkas(dihitung, pemda="kabkota")
+    console.print(f"   Dihitung ulang oleh LibreOffice lalu diperiksa: {len(hasil.formulir)} formulir dikenali, "
+                  f"{hasil.jumlah_salah} salah, {hasil.jumlah_peringatan} peringatan.")
+    for x in hasil.temuan[:5]:
+        console.print(f"   - {x.lembar}!{x.sel} ({x.tingkat}): {x.temuan.pesan}")
+
+
 def daftar(app: typer.Typer) -> None:
     """Add the ``demo`` command to the main app."""
 
@@ -169,8 +199,12 @@ def daftar(app: typer.Typer) -> None:
         """Demo: angka, capaian dan predikat pada baris asli dokumen, periksa E.81 Kota Pontianak 2022
         (dengan kesalahan aslinya) dan kode nomenklatur."""
         console = Console()
-        jalankan_demo_inti(console)
         tujuan = folder or Path(tempfile.mkdtemp(prefix="renja-xl-demo-"))
         tujuan.mkdir(parents=True, exist_ok=True)
-        _demo_kode(console)
+        _demo_buat(console, tujuan)
+        console.print("[bold]2. Periksa tabel yang sudah ada[/bold] (E.81 Kota Pontianak 2022 seperti dicetak):")
         _demo_periksa(console, tujuan)
+        console.print("[bold]3. Inti perhitungan pada baris asli dokumen[/bold]:")
+        jalankan_demo_inti(console)
+        _demo_kode(console)
+        console.print(f"Semua berkas demo ada di: {tujuan}")

@@ -639,8 +639,11 @@ class Pemeriksa:
                 pola = {r: r1c1(x, r, c) for r, x in rumus.items()}
                 umum, n_umum = Counter(pola.values()).most_common(1)[0]
                 if n_umum >= 0.6 * len(pola) and n_umum >= 2:
+                    ref_umum = set(_RUJUKAN_R1C1.findall(umum))
                     for r, p in pola.items():
-                        if p != umum:
+                        # same inputs, different expression (e.g. a falling-is-better capaian = target/realisasi):
+                        # a legitimate variant; the value checks judge it, not the pattern check
+                        if p != umum and set(_RUJUKAN_R1C1.findall(p)) != ref_umum:
                             contoh = next(rr for rr, pp in pola.items() if pp == umum)
                             self.tambah(r, c, "rumus.pola", "peringatan",
                                         f"Rumus berbeda dari pola kolomnya (baris {LABEL.get(jenis, jenis)} "
@@ -727,6 +730,9 @@ def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
 
 
 _REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])")
+
+
+_RUJUKAN_R1C1 = re.compile(r"R\[?-?\d+\]?C\[?-?\d+\]?")
 
 
 def r1c1(rumus: str, r: int, c: int) -> str:

@@ -8,12 +8,16 @@ missing (they are written in parallel) a minimal local reading is used so the ch
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from renja_xl.angka import parse_angka
+from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
+from renja_xl.capaian import rata_rata as _rata_rata
+from renja_xl.predikat import predikat as _predikat
 
 GALAT_EXCEL = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 
@@ -75,84 +79,10 @@ def _dari_angka(a: Any, asli: object) -> Nilai:
                  angka_teks=teks is not None and nilai is not None and not jamak)
 
 
-_ANGKA = re.compile(r"(?P<batas><=|>=|<|>|≤|≥)?\s*(?P<num>\d[\d.,]*(?:\s\d{3}(?=\D|$))*)\s*(?P<pct>%)?")
-
-
-def _angka_lokal(s: str) -> float | None:
-    """Indonesian number text to float ('15.970.442.994', '1,53', '29.41', '12,833,590,870')."""
-    t = s.replace(" ", "")
-    if t.count(",") > 1 and "." not in t:
-        t = t.replace(",", "")
-    elif "," in t and "." in t:
-        if t.rfind(",") > t.rfind("."):
-            t = t.replace(".", "").replace(",", ".")
-        else:
-            t = t.replace(",", "")
-    elif "," in t:
-        t = t.replace(",", ".")
-    elif t.count(".") > 1:
-        t = t.replace(".", "")
-    elif "." in t and len(t.split(".")[1]) == 3:
-        t = t.replace(".", "")
-    try:
-        return float(t)
-    except ValueError:
-        return None
-
-
-def _parse_lokal(s: str) -> Nilai:
-    """Minimal reading used only while ``renja_xl.angka`` is not there yet."""
-    st = s.strip()
-    if not st or st in {"-", "--", "—"}:
-        return Nilai(asli=s)
-    if st.upper() in {"A", "AA", "B", "BB", "C", "CC", "D"}:
-        return Nilai(asli=s, kosong=False, huruf=st.upper())
-    hits = list(_ANGKA.finditer(st))
-    hits = [h for h in hits if _angka_lokal(h.group("num").strip(".,")) is not None]
-    if not hits:
-        sisa = st.lstrip("- ").strip()
-        if re.fullmatch(r"[A-Za-z /.]{0,30}", sisa) and len(sisa.split()) <= 3 and \
-                not re.search(r"(?i)refo[ck]|efisiensi|anggaran|tidak|belum|n/?a\b", sisa):
-            return Nilai(asli=s, satuan=sisa or None)   # unit only
-        return Nilai(asli=s, kosong=False, teks=st)
-    bagian = []
-    for i, h in enumerate(hits):
-        ujung = hits[i + 1].start() if i + 1 < len(hits) else len(st)
-        ekor = st[h.end():ujung].strip(" ,;")
-        pct = bool(h.group("pct")) or bool(re.match(r"(?i)persen", ekor))
-        sat = re.sub(r"(?i)^%?\s*", "", ekor).strip() or None
-        num = h.group("num").strip(".,")
-        bagian.append(Nilai(asli=h.group(0) + ekor, nilai=_angka_lokal(num), kosong=False, persen=pct,
-                            satuan="%" if pct else sat, desimal=_desimal_teks(num),
-                            batas=(h.group("batas") or None), angka_teks=True))
-    if len(bagian) == 1:
-        b = bagian[0]
-        return Nilai(asli=s, nilai=b.nilai, kosong=False, persen=b.persen, satuan=b.satuan,
-                     desimal=b.desimal, batas=b.batas, angka_teks=True)
-    return Nilai(asli=s, kosong=False, jamak=tuple(bagian), angka_teks=True)
-
-
 @lru_cache(maxsize=65536)
 def parse_teks(s: str) -> Nilai:
-    """Read a text cell as a number (units, Indonesian separators, several values)."""
-    angka = _modul("renja_xl.angka")
-    if angka is None:
-        return _parse_lokal(s)
-    return _dari_angka(angka.parse_angka(s), s)
-
-
-def _modul(nama: str):
-    return _MODUL.get(nama) if nama in _MODUL else _MODUL.setdefault(nama, _impor(nama))
-
-
-_MODUL: dict[str, object] = {}
-
-
-def _impor(nama: str):
-    try:
-        return importlib.import_module(nama)
-    except ImportError:
-        return None
+    """Read a text cell as a number (units, Indonesian separators, several values) with the core reader."""
+    return _dari_angka(parse_angka(s), s)
 
 
 def _desimal_format(fmt: str | None, v: float) -> int | None:
@@ -195,18 +125,17 @@ def baca_nilai_sel(v: object, fmt: str | None = None) -> Nilai:
 # ------------------------------------------------------------------------------------------- capaian
 
 _LEVEL_SATUAN = re.compile(r"(?i)^(%|persen|prosen|percent|indeks|index|nilai|poin|point|rasio|skor|predikat)")
-_LEVEL_INDIKATOR = re.compile(r"(?i)\b(persentase|prosentase|presentase|percentase|rasio|indeks|nilai|tingkat|"
+# anchored: "Tingkat kepuasan ..." is a level, "... di tingkat agen dan pasar" is not
+_LEVEL_INDIKATOR = re.compile(r"(?i)^\W*(persentase|prosentase|presentase|percentase|rasio|indeks|nilai|tingkat|"
                               r"koefisien|rata-rata|proporsi)\b")
 
 
 def jenis_level(satuan: str | None, indikator: str | None = None, persen: bool = False) -> bool:
     """True when the indicator is a level (percentage, index, last value) and not summed over quarters."""
-    _c = _modul("renja_xl.capaian")
-    f = getattr(_c, "jenis_dari_satuan", None) if _c is not None else None
-    if f is not None and (satuan or persen):
-        j = f("%" if persen and not satuan else (satuan or ""))
+    if satuan or persen:
+        j = jenis_dari_satuan("%" if persen and not satuan else (satuan or ""))
         if j is not None:
-            return getattr(j, "value", j) != "kumulatif"
+            return j is not JenisIndikator.KUMULATIF
     if persen:
         return True
     if satuan and _LEVEL_SATUAN.match(satuan.strip()):
@@ -218,32 +147,15 @@ def jenis_level(satuan: str | None, indikator: str | None = None, persen: bool =
 
 def jenis_dari_teks(teks: str) -> str | None:
     """'kumulatif' / 'persentase' / 'nilai akhir' / 'menurun' from a 'Jenis indikator' cell."""
-    _c = _modul("renja_xl.capaian")
-    dari_teks = getattr(getattr(_c, "JenisIndikator", None), "dari_teks", None)
-    if dari_teks is not None:
-        j = dari_teks(teks)
-        if j is not None:
-            return getattr(j, "value", str(j))
-    t = teks.strip().lower()
-    for kunci, nilai in (("kumulatif", "kumulatif"), ("persen", "persentase"), ("akhir", "nilai akhir"),
-                         ("menurun", "menurun"), ("tingkat", "nilai akhir")):
-        if kunci in t:
-            return nilai
-    return None
+    j = JenisIndikator.dari_teks(teks)
+    return j.value if j is not None else None
 
 
 def predikat(nilai: float | None) -> str | None:
     """Predikat on the default scale (Permendagri 86/2017)."""
-    if nilai is None:
-        return None
-    _p = _modul("renja_xl.predikat")
-    if _p is not None:
-        return _p.predikat(nilai)
-    for batas, kata in ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah")):
-        if nilai >= batas:
-            return kata
-    return "Sangat Rendah"
+    return None if nilai is None else _predikat(nilai)
 
 
 def rata_rata(nilai: list[float]) -> float | None:
-    return sum(nilai) / len(nilai) if nilai else None
+    """Mean with the core's one rule (docs/keputusan.md §3)."""
+    return _rata_rata(nilai).nilai
