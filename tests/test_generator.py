@@ -351,3 +351,20 @@ def test_cli_templat_pengguna(tmp_path: Path) -> None:
                                  "-o", str(tmp_path / "p.xlsx")])
     assert r.exit_code != 0 and "e81.xlsx" in str(r.exception)
     assert not (tmp_path / "p.xlsx").exists()
+
+
+def test_baris_berteks_panjang_cukup_tinggi_untuk_dicetak() -> None:
+    """Long names wrap to several lines; the row is tall enough to show them (no clipped names on paper)."""
+    data = contoh()
+    panjang = data.baris[0].uraian + " " + "dan Pelaksanaan Urusan Pemerintahan Daerah " * 4
+    data = DataInduk(data.info, [data.baris[0].__class__(**{**data.baris[0].__dict__, "uraian": panjang}),
+                                 *data.baris[1:]])
+    ws = isi_buku(data, "e81", 2).worksheets[0]
+    k = kolom("e81")
+    r_panjang = next(c.row for c in ws[k["kode_uraian"]] if isinstance(c.value, str) and panjang in c.value)
+    tinggi = ws.row_dimensions[r_panjang].height
+    lebar = ws.column_dimensions[k["kode_uraian"]].width
+    assert tinggi is not None and tinggi >= 13 * (len(panjang) // (lebar * 1.2))   # at least one line per width
+    pendek = [ws.row_dimensions[c.row].height for c in ws[k["kode_uraian"]]
+              if isinstance(c.value, str) and c.row > r_panjang and len(c.value) < len(panjang) / 3]
+    assert pendek and max(h or 15 for h in pendek) < tinggi

@@ -116,6 +116,9 @@ def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: P
 def _salin_lembar(src: Worksheet, wb: Workbook, judul: str) -> Worksheet:
     """Copy a filled sheet into the output workbook (values, styles, merges, sizes, CF, DV, print setup)."""
     ws = wb.create_sheet(judul[:31])
+    # A sheet has a few dozen distinct styles over tens of thousands of cells: translate each source style
+    # once and reuse the destination's style indices (copying style objects per cell was 90 % of the time).
+    gaya: dict[tuple[int, ...], object] = {}
     for row in src.iter_rows():
         for c in row:
             if c.__class__.__name__ == "MergedCell":
@@ -125,14 +128,20 @@ def _salin_lembar(src: Worksheet, wb: Workbook, judul: str) -> Worksheet:
             if c.data_type == "s" and isinstance(c.value, str):
                 d.data_type = "s"
             if c.has_style:
-                d.font = copy(c.font)
-                d.fill = copy(c.fill)
-                d.border = copy(c.border)
-                d.alignment = copy(c.alignment)
-                d.number_format = c.number_format
-                d.protection = copy(c.protection)
-                if c.quotePrefix:
-                    d.quotePrefix = True
+                kunci = tuple(c._style)
+                sudah = gaya.get(kunci)
+                if sudah is None:
+                    d.font = copy(c.font)
+                    d.fill = copy(c.fill)
+                    d.border = copy(c.border)
+                    d.alignment = copy(c.alignment)
+                    d.number_format = c.number_format
+                    d.protection = copy(c.protection)
+                    if c.quotePrefix:
+                        d.quotePrefix = True
+                    gaya[kunci] = copy(d._style)
+                else:
+                    d._style = copy(sudah)
             if c.comment is not None:
                 d.comment = Comment(c.comment.text, c.comment.author or "renja-xl")
     for m in src.merged_cells.ranges:

@@ -207,6 +207,37 @@ def _rentang_baru(cr: str, proto: Prototipe, jalur: dict[str, list[int]], n: int
     return [f"{get_column_letter(c1)}{nr1}:{get_column_letter(c2)}{nr2}"]
 
 
+# ------------------------------------------------------------------------------------------------ row heights
+
+def _tinggi_perkiraan(ws: Worksheet, baris: range, bawaan: dict[int, float | None]) -> None:
+    """Give rows with wrapped text a height that shows all of it.
+
+    Neither openpyxl nor LibreOffice's xlsx import sizes rows to wrapped text, and Excel only does so
+    when a cell is edited; a form printed with clipped names cannot be signed. The estimate is
+    deliberately generous (characters per width unit at the cell's font size, one line per 1.3 × size).
+    """
+    lebar_kol = {k: (d.width or 8.43) for k, d in ws.column_dimensions.items()}
+    gabung: dict[tuple[int, int], float] = {}
+    for m in ws.merged_cells.ranges:
+        if m.min_row in baris:
+            lebar = sum(lebar_kol.get(get_column_letter(c), 8.43) for c in range(m.min_col, m.max_col + 1))
+            gabung[(m.min_row, m.min_col)] = lebar
+    maks = ws.max_column  # once: ws[r] recomputes it over every cell, which made this quadratic
+    for r in baris:
+        tinggi = bawaan.get(r) or 0.0
+        for c in next(ws.iter_rows(min_row=r, max_row=r, max_col=maks)):
+            v = c.value
+            if not isinstance(v, str) or not v or v.startswith("=") or not (c.alignment and c.alignment.wrap_text):
+                continue
+            ukuran = float(c.font.sz or 11) if c.font else 11.0
+            lebar = gabung.get((r, c.column), lebar_kol.get(c.column_letter, 8.43))
+            per_baris = max(1.0, lebar * 10.0 / ukuran * (0.9 if c.font is not None and c.font.b else 1.0))
+            garis = sum(max(1, -(-len(bagian) // int(per_baris))) for bagian in v.split("\n"))
+            tinggi = max(tinggi, garis * ukuran * 1.3 + 3)
+        if tinggi:
+            ws.row_dimensions[r].height = round(tinggi, 1)
+
+
 # ------------------------------------------------------------------------------------------------ filling
 
 def _salin_gaya(dari: Cell, ke: Cell) -> None:
@@ -338,6 +369,7 @@ def isi_lembar(ws: Worksheet, baris: Sequence[BarisKeluar], konteks: dict[str, o
     for dv in ws.data_validations.dataValidation:
         rentang = [x for cr in str(dv.sqref).split() for x in _rentang_baru(cr, proto, jalur, n)]
         dv.sqref = " ".join(rentang) if rentang else dv.sqref
+    _tinggi_perkiraan(ws, range(a, a + n), {r: ws.row_dimensions[r].height for r in range(a, a + n)})
     if ws.print_area:
         bagian = []
         for pa in str(ws.print_area).split(","):
