@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from renja_xl.sumber import folder
 from renja_xl.galat import GalatPengguna
 from renja_xl.vba import Modul, bangun_vba_project
 
@@ -25,8 +26,7 @@ NAMA_PROYEK = "RenjaXL"
 PROJECT_NAME = "renja_xl"              # xlwings' PROJECT_NAME constant: config sheet is "renja_xl.conf"
 LEMBAR_KONFIG = f"{PROJECT_NAME}.conf"
 MODUL_UDF = "renja_xl.udf"
-REPO = Path(__file__).resolve().parent.parent
-FOLDER_MAKRO = REPO / "macros"
+FOLDER_MAKRO = folder("macros")
 _WAKTU_ZIP = (1980, 1, 1, 0, 0, 0)
 _TANGGAL_DOK = "2024-01-01T00:00:00Z"
 _VERSI_XLWINGS = re.compile(r'^Public Const XLWINGS_VERSION As String = "([^"]+)"', re.M)
@@ -206,7 +206,7 @@ def bangun_bytes(*, folder: Path = FOLDER_MAKRO, konfig: Konfigurasi = Konfigura
 def bangun(tujuan: str | Path | None = None, *, folder: Path = FOLDER_MAKRO,
            konfig: Konfigurasi = Konfigurasi()) -> Path:
     """Write the add-in to ``tujuan`` (default ``addin/renja_xl.xlam`` in the repo) atomically."""
-    path = Path(tujuan) if tujuan is not None else REPO / "addin" / NAMA_ADDIN
+    path = Path(tujuan) if tujuan is not None else folder("addin") / NAMA_ADDIN
     if path.suffix.lower() != ".xlam":
         raise GalatPengguna("nama berkas add-in harus berakhiran .xlam", berkas=path)
     data = bangun_bytes(folder=folder, konfig=konfig)

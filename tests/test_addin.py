@@ -22,6 +22,8 @@ from renja_xl import addin, macros
 from renja_xl.cli import app
 from renja_xl.galat import GalatPengguna
 
+REPO = Path(__file__).resolve().parents[1]
+
 NS_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 NS_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NS_UI = "http://schemas.microsoft.com/office/2006/01/customui"
@@ -63,7 +65,7 @@ def test_bangun_dua_kali_sama_persis(tmp_path: Path, xlam: bytes) -> None:
 
 def test_berkas_addin_di_repo_sama_dengan_hasil_bangun(xlam: bytes) -> None:
     """addin/renja_xl.xlam, when committed, must be exactly what `renja-xl addin bangun` produces."""
-    p = addin.REPO / "addin" / addin.NAMA_ADDIN
+    p = REPO / "addin" / addin.NAMA_ADDIN
     if not p.exists():
         pytest.skip("addin/renja_xl.xlam belum dibangun (renja-xl addin bangun)")
     assert p.read_bytes() == xlam, "jalankan ulang: renja-xl addin bangun"
@@ -180,7 +182,7 @@ def test_versi_xlwings_dan_dll_cocok(modul_vba: dict[str, str]) -> None:
 def test_versi_dipatok_di_pyproject(modul_vba: dict[str, str]) -> None:
     import tomllib
 
-    proyek = tomllib.loads((addin.REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    proyek = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patok = [d for d in proyek["project"]["dependencies"] if d.replace(" ", "").startswith("xlwings==")]
     assert len(patok) == 1
     versi = patok[0].split("==", 1)[1].strip()

@@ -20,6 +20,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from renja_xl.sumber import folder
 from renja_xl.data_induk import DataInduk, Masalah
 from renja_xl.galat import GalatPengguna
 from renja_xl.generator import bentuk
@@ -38,7 +39,7 @@ FORM: dict[str, tuple[str, str]] = {
     "rencana-aksi": ("rencana_aksi", "Rencana Aksi"),
 }
 
-DIR_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
+DIR_TEMPLAT = folder("templates")
 _TURUNAN_FONT = Font(italic=True, color="1F4E79", size=10)
 _TURUNAN_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TANDAI_FILL = PatternFill("solid", fgColor="FF9999")

@@ -19,11 +19,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from renja_xl.sumber import folder
 from renja_xl.buku import simpan_bytes_atomik
 
 __all__ = ["FORM", "buat_templat", "ke_bytes", "simpan_semua", "DIR_TEMPLAT", "ISIAN", "RUMUS_TETAP"]
 
-DIR_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
+DIR_TEMPLAT = folder("templates")
 
 ISIAN = PatternFill("solid", fgColor="FFF2CC")      # a cell the user types into
 RUMUS = PatternFill("solid", fgColor="EDEDED")      # a formula: do not type here
