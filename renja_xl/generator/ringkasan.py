@@ -64,8 +64,10 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
     ws.column_dimensions["B"].width = 44
     for c in "CDEFGH":
         ws.column_dimensions[c].width = 16
+    ws.column_dimensions["H"].width = 12
 
     def kepala(r: int, judul: list[str]) -> None:
+        ws.row_dimensions[r].height = 30
         for i, t in enumerate(judul, 1):
             c = ws.cell(r, i, t)
             c.font = Font(bold=True)
@@ -96,7 +98,7 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
 
     ws.cell(r_prog - 1, 1, "Capaian kinerja dan anggaran per program").font = Font(bold=True)
     kepala(r_prog, ["No", "Program", "Rata-rata capaian kinerja (%)", "Predikat", "Anggaran (Rp)",
-                    "Realisasi anggaran (Rp)", "Capaian anggaran (%)"])
+                    "Realisasi anggaran (Rp)", "Capaian anggaran (%)", "Kode (label grafik)"])
     for i, (node, i0, _) in enumerate(tata.program, 1):
         rr = r_prog + i
         ws.cell(rr, 1, i)
@@ -107,6 +109,7 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         ws.cell(rr, 5, f"={e}!{kolom['target_rp']}{awal + i0}").number_format = "#,##0"
         ws.cell(rr, 6, f"={e}!{kolom['realisasi_rp']}{awal + i0}").number_format = "#,##0"
         ws.cell(rr, 7, rumus.capaian(f"F{rr}", f"E{rr}", JenisIndikator.KUMULATIF)).number_format = "0.00"
+        tulis_teks(ws.cell(rr, 8), node.kode)     # short axis labels: full program names do not fit a chart
     r_opd = r_prog + n_prog + 2
     ws.cell(r_opd, 2, "Rata-rata capaian kinerja OPD (%)").font = Font(bold=True)
     ws.cell(r_opd, 3, rumus.rata(cap)).number_format = "0.00"
@@ -121,21 +124,26 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         ws.conditional_formatting.add(f"D{r_prog + 1}:D{r_opd} F{i_awal}:F{i_akhir}", aturan)
 
     if n_prog:
-        kat = Reference(ws, min_col=2, min_row=r_prog + 1, max_row=r_prog + n_prog)
+        kat = Reference(ws, min_col=8, min_row=r_prog + 1, max_row=r_prog + n_prog)
+        tinggi = max(7.5, 1.2 * n_prog + 3)
         g1 = BarChart()
         g1.type = "bar"
         g1.title = "Rata-rata capaian kinerja per program (%)"
         g1.add_data(Reference(ws, min_col=3, min_row=r_prog, max_row=r_prog + n_prog), titles_from_data=True)
         g1.set_categories(kat)
-        g1.height, g1.width = 9, 18
+        g1.legend = None
+        g1.y_axis.title = "%"
+        g1.height, g1.width = tinggi, 18
         ws.add_chart(g1, "J4")
         g2 = BarChart()
+        g2.type = "bar"
         g2.title = "Anggaran dan realisasi per program (Rp)"
         g2.add_data(Reference(ws, min_col=5, max_col=6, min_row=r_prog, max_row=r_prog + n_prog),
                     titles_from_data=True)
         g2.set_categories(kat)
-        g2.height, g2.width = 9, 18
-        ws.add_chart(g2, "J24")
+        g2.legend.position = "b"
+        g2.height, g2.width = tinggi + 1.5, 18
+        ws.add_chart(g2, f"J{4 + int(tinggi * 2) + 2}")
     ws.freeze_panes = "A4"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
