@@ -20,6 +20,7 @@ from renja_xl.capaian import (JenisIndikator, capaian, rata_rata, realisasi_rens
                               tingkat_realisasi)
 from renja_xl.data_induk import BarisIndikator, DataInduk, NodePohon
 from renja_xl.generator import FORM, isi_buku, isi_buku_semua
+from renja_xl.generator.bentuk import nilai_target_turunan
 from renja_xl.generator.buat_templat import DIR_TEMPLAT
 from renja_xl.generator.templat import cari_prototipe
 from renja_xl.kode import Tingkat
@@ -355,11 +356,16 @@ def test_rencana_aksi_target_triwulan(hasil: dict[str, Any]) -> None:
         if b is not None:
             ketik = list(b.target_tw_k)
             if all(x is None for x in ketik) and b.target_k is not None:
-                bagi = 4 if b.jenis is K else 1           # flow split, level repeated (bentuk.py docstring)
-                ketik = [b.target_k / bagi] * 4
+                ketik = nilai_target_turunan(b.target_k, b.jenis)
+                if b.jenis is K:                                  # a flow: the quarters add up to the year
+                    assert math.fsum(ketik) == pytest.approx(b.target_k)
+                    if float(b.target_k).is_integer():
+                        assert all(float(x).is_integer() for x in ketik)
+                elif b.jenis is JenisIndikator.NILAI_AKHIR:       # grows to the annual value
+                    assert ketik[3] == pytest.approx(b.target_k) and ketik[0] < ketik[3]
+                else:                                             # a level: repeated
+                    assert ketik == [b.target_k] * 4
             v = {f"target_tw{i}": ketik[i - 1] for i in range(1, 5)}
-            if b.jenis is K and all(x is None for x in b.target_tw_k) and b.target_k is not None:
-                assert math.fsum(ketik) == pytest.approx(b.target_k)
         harapan.append((KODE[n.tingkat] if pertama else "LNJ", v))
     assert cek_tabel(lembar, kolom, harapan) > 40
 

@@ -63,7 +63,7 @@ def _muat_templat(stem: str, folder: Path | None) -> Workbook:
 def _gaya_turunan(c: Cell) -> None:
     c.font = _TURUNAN_FONT
     c.fill = _TURUNAN_FILL
-    c.comment = Comment(f"Nilai ini {TURUNAN} (jenis indikator menentukan: dibagi rata atau diulang).",
+    c.comment = Comment(f"Nilai ini {TURUNAN} (jenis indikator menentukan: kumulatif dibagi, nilai akhir naik bertahap, persentase/menurun diulang).",
                         "renja-xl")
 
 

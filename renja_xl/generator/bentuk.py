@@ -5,11 +5,12 @@ indicators gets one row per indicator (the extra ones are ``lanjutan`` rows). Rp
 level; a node with children gets a SUMIFS over its own block of rows, so totals stay live when the user
 corrects a number in the output. Quarters after the evaluated triwulan stay empty.
 
-Rencana Aksi quarterly targets left empty in the master are derived from the annual target by type:
-kumulatif (a flow: the year's realisasi is the sum of the quarters) is split in four equal parts so that
-the quarters add up to the annual target; persentase, nilai akhir and menurun (levels) repeat the annual
-target in every quarter. A target that grows through the year (``21 -> 82 %``) is not one of the four
-types: type those quarters in the master.
+Rencana Aksi quarterly targets left empty in the master are derived from the annual target by type, and
+marked as derived: kumulatif (a flow: the year's realisasi is the sum of the quarters) is split so that the
+quarters add up to the annual target — in whole units when the target is whole (5 dokumen -> 1, 1, 1, 2),
+since nobody plans 1.25 documents; nilai akhir (a running value that reaches the target at year end, e.g.
+realisasi anggaran 97 %) grows in equal steps to the annual value (24.25, 48.5, 72.75, 97); persentase and
+menurun (levels to hold all year) repeat the annual target in every quarter.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from renja_xl.generator.templat import KODE_JENIS, BarisKeluar, KonteksRumus, Ru
 from renja_xl.kode import Tingkat
 
 __all__ = ["ROMAWI", "BULAN_TRIWULAN", "baris_e81", "baris_tc29", "baris_tc33", "baris_rencana_aksi",
-           "konteks_umum", "Tata", "TURUNAN"]
+           "konteks_umum", "Tata", "TURUNAN", "nilai_target_turunan"]
 
 ROMAWI = ("I", "II", "III", "IV")
 BULAN_TRIWULAN = ("Januari - Maret", "April - Juni", "Juli - September", "Oktober - Desember")
@@ -237,11 +238,24 @@ def baris_tc33(data: DataInduk, masalah: dict[int, list[str]] | None = None) -> 
 
 # ------------------------------------------------------------------------------------------------ Rencana Aksi
 
-def target_turunan(jenis: JenisIndikator) -> Callable[[str], str]:
-    """The formula of a derived quarterly target from the annual target cell (see module docstring)."""
+def target_turunan(jenis: JenisIndikator, i: int) -> Callable[[str], str]:
+    """The formula of derived quarter ``i`` (1-4) from the annual target cell (see module docstring)."""
     if jenis is JenisIndikator.KUMULATIF:
-        return lambda t: f'=IF(ISNUMBER({t}),{t}/4,"")'
+        return lambda t: (f'=IF(ISNUMBER({t}),IF({t}=INT({t}),INT({t}*{i}/4)-INT({t}*{i - 1}/4),{t}/4),"")')
+    if jenis is JenisIndikator.NILAI_AKHIR:
+        return lambda t: f'=IF(ISNUMBER({t}),{t}*{i}/4,"")'
     return lambda t: f'=IF(ISNUMBER({t}),{t},"")'
+
+
+def nilai_target_turunan(target: float, jenis: JenisIndikator) -> list[float]:
+    """The same derivation in Python (tests, checker): what the four formulas compute."""
+    if jenis is JenisIndikator.KUMULATIF:
+        if float(target).is_integer():
+            return [float(int(target * i / 4) - int(target * (i - 1) / 4)) for i in range(1, 5)]
+        return [target / 4] * 4
+    if jenis is JenisIndikator.NILAI_AKHIR:
+        return [target * i / 4 for i in range(1, 5)]
+    return [target] * 4
 
 
 def baris_rencana_aksi(data: DataInduk, masalah: dict[int, list[str]] | None = None
@@ -259,8 +273,8 @@ def baris_rencana_aksi(data: DataInduk, masalah: dict[int, list[str]] | None = N
                    penanggung_jawab=b.penanggung_jawab)
         tw = tuple(b.target_tw_k) + (None,) * (4 - len(b.target_tw_k))
         if all(v is None for v in tw[:4]) and b.target_k is not None:
-            fn = target_turunan(b.jenis)
             for i in range(1, 5):
+                fn = target_turunan(b.jenis, i)
                 isi[f"target_tw{i}"] = _f(lambda c, fn=fn: fn(c.sel("target_k")))
             gaya_turunan[id(isi)] = [f"target_tw{i}" for i in range(1, 5)]
         else:
