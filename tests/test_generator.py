@@ -301,6 +301,11 @@ def test_cli(tmp_path: Path) -> None:
     assert load_workbook(tmp_path / "a.xlsx").sheetnames[0] == "E.81 TW I"
     r = run(app, ["buat", str(di), "--semua", "-o", str(tmp_path / "b.xlsx")])
     assert r.exit_code == 0 and (tmp_path / "b.xlsx").exists()
+    r = run(app, ["buat", str(di), "--semua", "--e81", "e81-renja", "-o", str(tmp_path / "r.xlsx")])
+    assert r.exit_code == 0, r.output
+    assert load_workbook(tmp_path / "r.xlsx").sheetnames[:2] == ["E.81 Renja TW I", "E.81 Renja TW II"]
+    r = run(app, ["buat", str(di), "--semua", "--e81", "e99", "-o", str(tmp_path / "x.xlsx")])
+    assert r.exit_code != 0 and not (tmp_path / "x.xlsx").exists()
     for args in (["--form", "e99"], ["--form", "e81", "--triwulan", "5"], [], ["--semua", "--form", "e81"]):
         r = run(app, ["buat", str(di), *args, "-o", str(tmp_path / "c.xlsx")])
         assert r.exit_code != 0

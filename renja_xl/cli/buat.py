@@ -28,6 +28,9 @@ def daftar(app: typer.Typer) -> None:
         templat: Optional[Path] = typer.Option(None, "--templat",
                                                help="Folder templat yang sudah diubah gayanya (bawaan: templat "
                                                     "bawaan renja-xl)."),
+        e81: str = typer.Option("e81", "--e81",
+                                help="Bentuk E.81 untuk --semua: e81 (Permendagri 86/2017, 15 kolom) atau "
+                                     "e81-renja (17 kolom dengan Kode dan 13 = 12/7)."),
         paksa: bool = typer.Option(False, "--paksa",
                                    help="Tetap buat walau Data Induk bermasalah; sel yang tak terisi ditandai merah."),
     ) -> None:
@@ -50,7 +53,8 @@ def daftar(app: typer.Typer) -> None:
         if templat is not None and not templat.is_dir():
             raise GalatPengguna(f"folder templat '{templat}' tidak ditemukan.")
         if semua:
-            hasil = generator.buat_semua(data_induk, keluar, paksa, timpa=timpa, templat=templat)
+            hasil = generator.buat_semua(data_induk, keluar, paksa, timpa=timpa, templat=templat,
+                                         bentuk_e81=e81.lower())
         else:
             assert form is not None
             hasil = generator.buat(data_induk, form.lower(), triwulan, keluar, paksa, timpa=timpa, templat=templat)

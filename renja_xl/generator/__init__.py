@@ -281,12 +281,15 @@ def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | Non
 
 
 def buat_semua(data_induk_path: str | os.PathLike[str], out_path: str | os.PathLike[str], paksa: bool = False, *,
-               timpa: bool = False, skala: Skala = SKALA_BAKU, templat: Path | None = None) -> Path:
-    """Every due form in one workbook (see ``isi_buku_semua``)."""
+               timpa: bool = False, skala: Skala = SKALA_BAKU, templat: Path | None = None,
+               bentuk_e81: str = "e81") -> Path:
+    """Every due form in one workbook (see ``isi_buku_semua``); ``bentuk_e81`` picks the E.81 layout."""
     masuk, keluar = Path(data_induk_path), Path(out_path)
+    if bentuk_e81 not in ("e81", "e81-renja"):
+        raise GalatPengguna(f"bentuk E.81 '{bentuk_e81}' tidak dikenal.", saran="Pilih e81 atau e81-renja.")
     _cek_keluaran(masuk, keluar, timpa)
     data = _baca(masuk, paksa)
-    wb = isi_buku_semua(data, skala=skala, templat=templat)
+    wb = isi_buku_semua(data, skala=skala, templat=templat, bentuk_form=bentuk_e81)
     from renja_xl.buku import simpan_atomik
 
     return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
