@@ -46,7 +46,7 @@ class Ukuran:
 
 UKURAN = {
     "penuh": Ukuran("penuh", 40, 300, 500, 20_000, 100_000, 20_000),
-    "cepat": Ukuran("cepat", 6, 300, 500, 5_000, 100_000, 20_000),
+    "cepat": Ukuran("cepat", 4, 300, 500, 2_000, 100_000, 20_000),
     "asap": Ukuran("asap", 2, 20, 40, 200, 2_000, 500),
 }
 
