@@ -169,11 +169,22 @@ def _bilangan(x: Sel) -> object:
 _BUKAN_ANGKA = object()
 
 
+_JENIS_TEKS: dict[str, object] = {}
+
+
 def _jenis(x: Sel) -> object:
+    # a jenis column repeats four words over 20,000 rows: parse each text once per process
+    if type(x) is str:
+        j = _JENIS_TEKS.get(x, _TIDAK_ADA)
+        if j is not _TIDAK_ADA:
+            return j
     capaian_mod = _inti("capaian")
     if _kosong(x):
-        return capaian_mod.JenisIndikator.KUMULATIF
-    j = capaian_mod.JenisIndikator.dari_teks(str(x))
+        j = capaian_mod.JenisIndikator.KUMULATIF
+    else:
+        j = capaian_mod.JenisIndikator.dari_teks(str(x))
+    if type(x) is str and len(_JENIS_TEKS) < 1024:
+        _JENIS_TEKS[x] = j
     return j
 
 
@@ -193,7 +204,13 @@ def _capaian_satu(realisasi: Sel, target: Sel, jenis: Sel) -> object:
     r, t = _bilangan(realisasi), _bilangan(target)
     if r is _BUKAN_ANGKA or t is _BUKAN_ANGKA:
         return "Bukan angka: " + str(realisasi if r is _BUKAN_ANGKA else target)
-    h = _inti("capaian").capaian(r, t, j)
+    inti = _inti("capaian")
+    if type(r) is float and type(t) is float and t > 0:
+        # two plain numbers and a positive target: the core's own ratio, without re-parsing both numbers
+        # (capaian() reaches exactly this for such input; the per-row cost is what Excel waits for)
+        h = inti._rasio(r, t, j)
+    else:
+        h = inti.capaian(r, t, j)
     if h.nilai is not None:
         return h.nilai
     return h.alasan or h.status

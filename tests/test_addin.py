@@ -589,3 +589,20 @@ def test_kolom_utuh_dipotong_ke_baris_terpakai() -> None:
     assert macros._potong_ke_terpakai(rentang).shape == (10, 1)
     pas = _Rentang([["2.17"]] * 5, row=1, akhir=20)
     assert macros._potong_ke_terpakai(pas) is pas
+
+
+def test_buat_evaluasi_dengan_generator_asli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The ribbon's Buat Evaluasi on a real Data Induk: every due form in a new workbook, opened; input untouched."""
+    import openpyxl
+
+    from renja_xl.data_induk import tulis_contoh
+
+    sumber = tulis_contoh(tmp_path / "Data Induk.xlsx")
+    asli = sumber.read_bytes()
+    buku = _Buku(str(sumber), openpyxl.load_workbook(sumber, read_only=True).sheetnames)
+    monkeypatch.setattr(macros, "_buku_aktif", lambda: buku)
+    hasil = macros.main()
+    assert hasil == tmp_path / "Data Induk - Evaluasi.xlsx" and buku.app.dibuka == [str(hasil)]
+    lembar = openpyxl.load_workbook(hasil, read_only=True).sheetnames
+    assert {"E.81 TW I", "E.81 TW II", "T-C.29", "T-C.33", "Rencana Aksi", "Ringkasan", "Skala Predikat"} <= set(lembar)
+    assert sumber.read_bytes() == asli and buku.app.pesan == []
