@@ -33,7 +33,9 @@ def _grid(x: object) -> tuple[int, int, int, list[Sel]]:
     """(dimensions, rows, cols, flat values) of a COM value: scalar (0), 1-D list (1) or 2-D list (2)."""
     if isinstance(x, (list, tuple)):
         if x and isinstance(x[0], (list, tuple)):
-            lebar = max(len(r) for r in x)
+            lebar = max(map(len, x))
+            if lebar == 1 and min(map(len, x)) == 1:  # one column, the usual range: no per-row padding
+                return 2, len(x), 1, [r[0] for r in x]
             flat: list[Sel] = []
             for r in x:
                 flat.extend(r)
@@ -87,6 +89,8 @@ def _terapkan(fungsi: Callable[..., object], *args: object) -> object:
         return hasil
     if kolom == 0:
         return [[] for _ in range(baris)]
+    if kolom == 1:
+        return [[v] for v in hasil]
     return [hasil[i:i + kolom] for i in range(0, n, kolom)]
 
 
@@ -196,6 +200,12 @@ def _teks_pendek(s: str, n: int = 200) -> str:
 # ------------------------------------------------------------------------------------------- capaian
 
 def _capaian_satu(realisasi: Sel, target: Sel, jenis: Sel) -> object:
+    if type(realisasi) is float and type(target) is float and target > 0 and realisasi == realisasi:
+        # the common row (two numbers, positive target): straight to the core's ratio
+        j = _jenis(jenis)
+        if j is not None:
+            h = _inti("capaian")._rasio(realisasi, target, j)
+            return h.nilai if h.nilai is not None else (h.alasan or h.status)
     if _kosong(realisasi) and _kosong(target):
         return None
     j = _jenis(jenis)

@@ -434,3 +434,32 @@ def test_templat_diubah_pengguna(hasil: dict[str, Any]) -> None:
     assert "Persentase realisasi anggaran" in str(nilai(lembar, kolom, r, "indikator"))
     assert nilai(lembar, kolom, r, "penanggung_jawab") == "Sekretariat"
     assert "(format daerah)" in str(lembar.sel("B1"))
+
+
+def tulis_dan_baca(p: Path) -> DataInduk:
+    from renja_xl.data_induk import baca_data_induk
+
+    return baca_data_induk(p)
+
+
+def test_cli_hitung_menyimpan_nilai(tmp_path: Path, libreoffice: None) -> None:
+    """``buat --hitung``: the saved file carries computed values (a viewer without a calc engine shows them)."""
+    from python_calamine import CalamineWorkbook
+    from typer.testing import CliRunner
+
+    from renja_xl.cli import app
+    from renja_xl.data_induk import tulis_contoh
+
+    di = tulis_contoh(tmp_path / "di.xlsx")
+    out = tmp_path / "o.xlsx"
+    r = CliRunner().invoke(app, ["buat", str(di), "--form", "e81", "--hitung", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    kolom = kolom_templat("e81")
+    baris = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    ci = ord(kolom["capaian_renstra_rp"]) - ord("A")
+    angka = [row[ci] for row in baris if row and row[0] == "SUB" and isinstance(row[ci], float)]
+    assert len(angka) >= 10 and any(a > 0 for a in angka)
+    ws = load_workbook(out).worksheets[0]
+    asli = isi_buku(tulis_dan_baca(di), "e81").worksheets[0]
+    assert ws.freeze_panes == asli.freeze_panes is not None           # header rows stay frozen

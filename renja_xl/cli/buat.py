@@ -12,6 +12,29 @@ from renja_xl.galat import GalatPengguna
 _FORM = ("e81", "e81-renja", "tc29", "tc33", "rencana-aksi")
 
 
+def _hitung_nilai(hasil: Path) -> None:
+    """Recalculate in LibreOffice and replace the output atomically with the copy holding cached values."""
+    import os
+
+    from renja_xl import libreoffice
+
+    alasan = libreoffice.tersedia()
+    if alasan:
+        raise GalatPengguna(f"--hitung butuh LibreOffice: {alasan}.", berkas=hasil,
+                            saran="Berkas tetap tersimpan tanpa nilai; rumus dihitung saat dibuka di Excel.")
+    from renja_xl.tampilan import salin_tampilan
+
+    sementara = hasil.with_name(f".{hasil.stem}.dihitung.xlsx")
+    akhir = hasil.with_name(f".{hasil.stem}.akhir.xlsx")
+    try:
+        libreoffice.hitung_ulang([hasil], simpan_ke=[sementara])
+        salin_tampilan(hasil, sementara, akhir)     # headless LibreOffice drops frozen panes
+        os.replace(akhir, hasil)
+    finally:
+        sementara.unlink(missing_ok=True)
+        akhir.unlink(missing_ok=True)
+
+
 def daftar(app: typer.Typer) -> None:
     """Add the buat command to the main app."""
 
@@ -31,6 +54,9 @@ def daftar(app: typer.Typer) -> None:
         e81: str = typer.Option("e81", "--e81",
                                 help="Bentuk E.81 untuk --semua: e81 (Permendagri 86/2017, 15 kolom) atau "
                                      "e81-renja (17 kolom dengan Kode dan 13 = 12/7)."),
+        hitung: bool = typer.Option(False, "--hitung",
+                                    help="Hitung semua rumus dengan LibreOffice dan simpan nilainya, agar angka "
+                                         "tampil juga di penampil tanpa mesin hitung (pratinjau surel/ponsel)."),
         paksa: bool = typer.Option(False, "--paksa",
                                    help="Tetap buat walau Data Induk bermasalah; sel yang tak terisi ditandai merah."),
     ) -> None:
@@ -58,6 +84,13 @@ def daftar(app: typer.Typer) -> None:
         else:
             assert form is not None
             hasil = generator.buat(data_induk, form.lower(), triwulan, keluar, paksa, timpa=timpa, templat=templat)
+        if hitung:
+            _hitung_nilai(hasil)
+        from openpyxl import load_workbook
+
+        lembar = load_workbook(hasil, read_only=True).sheetnames
         typer.echo(f"Tersimpan: {hasil}")
+        typer.echo(f"Lembar: {', '.join(lembar)}.")
+        typer.echo("Angka turunan adalah rumus Excel: dihitung saat berkas dibuka di Excel atau LibreOffice.")
         if paksa:
             typer.echo("Catatan: dibuat dengan --paksa; periksa sel berwarna merah dan lembar 'Masalah Data Induk'.")
