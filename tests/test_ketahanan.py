@@ -137,7 +137,8 @@ def test_memori_terbatas(berkas_korpus, nama: str) -> None:
 
 _BERBAHAYA = {"zip_bomb": "zip bomb", "zip_bomb_rasio": "zip bomb", "billion_laughs": "dtd", "xxe": "dtd",
               "billion_laughs_tersembunyi": "dtd"}
-PERINTAH = [("buat",), ("periksa",), ("kode",), ("nomenklatur", "impor")]
+PERINTAH = [("buat",), ("periksa",), ("nomenklatur", "impor")]     # the commands that read a file
+# (``kode`` reads codes from its arguments: its hostile inputs are in test_cli_kode_masukan_aneh)
 _NAMA_KELUARAN = ("keluar", "output", "hasil", "laporan", "tujuan")
 
 
@@ -225,7 +226,7 @@ def test_cli_masukan_rusak(berkas_korpus, tmp_path: Path, capsys: pytest.Capture
     assert [x.name for x in folder.iterdir() if x.name.startswith(".~")] == [], "tidak ada berkas sementara tersisa"
 
 
-@pytest.mark.parametrize("jalur", [j for j in PERINTAH if j != ("kode",)], ids=lambda j: " ".join(j))
+@pytest.mark.parametrize("jalur", [j for j in PERINTAH if j != ("nomenklatur", "impor")], ids=lambda j: " ".join(j))
 def test_cli_tidak_menimpa_tanpa_timpa(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                        jalur: tuple[str, ...]) -> None:
     """A command that writes a file refuses an existing one without --timpa and leaves it as it was."""
@@ -253,3 +254,13 @@ def test_cli_tidak_menimpa_tanpa_timpa(tmp_path: Path, capsys: pytest.CaptureFix
     assert "--timpa" in teks and "Traceback" not in teks
     assert keluaran.read_bytes() == b"isi lama milik pengguna"
     assert sha(masukan) == sebelum
+
+
+@pytest.mark.parametrize("teks", ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"y\")", "2" * 100_000,
+                                  "1.1", "\x00\x01\ufffd", "2.17.01.2.01.0001 " + "x" * 5000, "", "   "])
+def test_cli_kode_masukan_aneh(capsys: pytest.CaptureFixture[str], teks: str) -> None:
+    """``kode`` with hostile or absurd arguments: an answer per code, never a traceback, bounded output."""
+    kode, keluar = jalankan(["kode", teks], capsys)
+    assert kode in (0, 1, 2), keluar
+    assert "Traceback" not in keluar
+    assert len(keluar) < 20_000

@@ -548,6 +548,19 @@ class Pemeriksa:
                                     seharusnya=harus, ditemukan=kata)
                 awal = idx + 1
 
+    def _baris_item(self) -> dict[int, list[int]]:
+        """Item row -> its own row and its indicator rows, in sheet order (built once: the averages of a
+        form look this up for every item of every block, which was quadratic in the number of rows)."""
+        peta = getattr(self, "_peta_item", None)
+        if peta is None:
+            peta = {}
+            for bb in self.baris:
+                peta.setdefault(bb.r, []).append(bb.r)
+                if bb.jenis == INDIKATOR and bb.item is not None and bb.item != bb.r:
+                    peta.setdefault(bb.item, []).append(bb.r)
+            self._peta_item = peta
+        return peta
+
     def _satu_rata(self, b: Baris, c: int, v: Nilai, blok: list[Baris], s: str | None) -> None:
         if v.nilai is None:
             return
@@ -572,9 +585,9 @@ class Pemeriksa:
             tanpa_nol = [x for x in nilai if x > 0]
             if tanpa_nol and len(tanpa_nol) < len(nilai):
                 kandidat[lv + "_tanpa_nol"] = sum(tanpa_nol) / len(tanpa_nol)
-        semua = [x for it in blok if it.jenis == SUB for bb in self.baris
-                 if bb.r == it.r or (bb.jenis == INDIKATOR and bb.item == it.r)
-                 for x in self.capaian.get((bb.r, s), []) if x is not None]
+        baris_item = self._baris_item()
+        semua = [x for it in blok if it.jenis == SUB for r in baris_item.get(it.r, ())
+                 for x in self.capaian.get((r, s), []) if x is not None]
         if semua:
             kandidat["indikator"] = sum(semua) / len(semua)     # every indicator row weighs the same
         ada = [lv for lv in level if lv in kandidat]
@@ -585,9 +598,8 @@ class Pemeriksa:
         if banding(v, e, rasio=True) == "ok":
             return
         # renja-xl's generated forms: every indicator row of the block weighs the same (docs/keputusan.md §3)
-        tiap_baris = [x for it in blok for bb in self.baris
-                      if bb.r == it.r or (bb.jenis == INDIKATOR and bb.item == it.r)
-                      for x in self.capaian.get((bb.r, s), []) if x is not None]
+        tiap_baris = [x for it in blok for r in baris_item.get(it.r, ())
+                      for x in self.capaian.get((r, s), []) if x is not None]
         if tiap_baris and banding(v, sum(tiap_baris) / len(tiap_baris), rasio=True) == "ok":
             return
         d = v.desimal if v.desimal is not None else 2
