@@ -124,6 +124,10 @@ def _f(v: float) -> str:
 
 def _nilai_isi(x: object) -> float | None:
     """The number in a quarter cell, None when it holds none (blank, '-', text, several values)."""
+    if x is None:
+        return None
+    if type(x) is float or type(x) is int:      # what Excel/COM sends for a number: no parsing needed
+        return float(x) if math.isfinite(x) else None
     a = _baca(x)
     return a.nilai if a.nilai is not None and math.isfinite(a.nilai) else None
 
