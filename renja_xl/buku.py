@@ -44,9 +44,10 @@ BATAS_UKURAN_BERKAS = 200 * 1024 * 1024
 """Largest file on disk we read at all (bytes)."""
 BATAS_TERURAI = 200 * 1024 * 1024
 """Largest sum of uncompressed zip member sizes (bytes) - a Renja workbook is a few MB."""
-BATAS_RASIO = 100
-"""Largest compression ratio of a member bigger than ``BATAS_RASIO_MULAI`` (zip bomb)."""
-BATAS_RASIO_MULAI = 1024 * 1024
+BATAS_RASIO = 200
+"""Largest compression ratio of a member bigger than ``BATAS_RASIO_MULAI`` (zip bomb). Cell comments saved by
+LibreOffice (hundreds of identical notes) reach ~120x in a legitimate 400-row form; deflate tops out ~1030x."""
+BATAS_RASIO_MULAI = 8 * 1024 * 1024
 BATAS_ANGGOTA = 10_000
 """Most members in the zip."""
 BATAS_SEL_ISI = 1_000_000

@@ -418,7 +418,7 @@ KORPUS: list[Kasus] = [
     Kasus("billion_laughs_tersembunyi", billion_laughs_tersembunyi, "galat", ("dtd", "lembar 'data'", "xl/data.dat")),
     Kasus("xxe", xxe, "galat", ("dtd", "xl/workbook.xml")),
     Kasus("zip_bomb", zip_bomb, "galat", ("zip bomb", "200 mb")),
-    Kasus("zip_bomb_rasio", zip_bomb_rasio, "galat", ("zip bomb", "100 kali")),
+    Kasus("zip_bomb_rasio", zip_bomb_rasio, "galat", ("zip bomb", "200 kali")),
     Kasus("crc_rusak", crc_rusak, "galat", ("rusak",)),
     Kasus("csv_bukan_utf8", csv_bukan_utf8, "galat", ("csv",)),
     Kasus("sel_terjauh", sel_terjauh, "galat", ("xfd1048576", "lembar 'data'", "ctrl+end")),

@@ -405,3 +405,21 @@ def test_xls_dan_ods_asli_dari_libreoffice(tmp_path: Path, libreoffice: None, fo
     for baca in (buku.buka, buku.baca_nilai):
         with pytest.raises(GalatPengguna, match="(?i)" + kata):
             baca(p)
+
+
+def test_komentar_berulang_libreoffice_bukan_zip_bomb(tmp_path: Path) -> None:
+    """Hundreds of identical cell notes (as LibreOffice saves a generated form) compress ~150x: still a workbook."""
+    from korpus_rusak import buku_valid
+
+    asli = buku_valid(tmp_path)
+    catatan = b"".join(b'<comment ref="P%d" authorId="0"><text><r><t>Nilai ini diturunkan dari target tahunan '
+                       b'(jenis indikator menentukan).</t></r></text></comment>' % (i % 4) for i in range(40_000))
+    p = tmp_path / "catatan.xlsx"
+    with zipfile.ZipFile(asli) as zin, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+        zout.writestr("xl/comments/comment9.xml", b"<comments>" + catatan + b"</comments>")
+    info = zipfile.ZipFile(p).getinfo("xl/comments/comment9.xml")
+    assert info.file_size > 4 * 1024 * 1024 and info.file_size / info.compress_size > 100
+    wb = buku.buka(p)
+    assert wb.active["A1"].value == "Kode"
