@@ -517,3 +517,34 @@ def test_rata_rata_dengan_aturan_lain_peringatan(bersih):
     sel = f"{k14}{t.baris['rata']}"
     assert [(x.jenis, x.tingkat) for x in h.temuan if x.sel == sel] == [("rata_rata.aturan", "peringatan")]
     assert "predikat.kosong" in jenis_di(h, f"{k14}{t.baris['predikat']}")
+
+
+def test_satuan_dalam_kurung_menentukan_jenis(tmp_path, libreoffice):
+    """A level indicator whose name does not say so ("Capaian kinerja program (Persen)") is read as a level from
+    the unit printed after it: a generated E.81 with last-value Renstra columns has no finding."""
+    import sys
+
+    from renja_xl import generator
+    from renja_xl.capaian import JenisIndikator as J
+    from renja_xl.data_induk import DataInduk
+    from renja_xl.libreoffice import hitung_ulang
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_generator import bi, info
+
+    data = DataInduk(info(2), [
+        bi("2.17.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "Capaian kinerja program penunjang",
+           J.PERSENTASE, satuan="Persen", t_renstra=100, lalu=76.5, target=90, tw=(40, 91.9, None, None)),
+        bi("2.17.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja", "Jumlah dokumen perencanaan",
+           t_renstra=12, lalu=2, target=12, tw=(3, 3, None, None)),
+        bi("2.17.01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen disusun",
+           t_renstra=10, lalu=5, target=5, tw=(2, 1, None, None), rp=(8_844_800, 1_980_000, 6_864_800),
+           tw_rp=(540_000, 700_000, None, None)),
+    ])
+    p = tmp_path / "e81.xlsx"
+    generator.isi_buku(data, "e81", 2).save(p)
+    hasil = tmp_path / "e81_lo.xlsx"
+    hitung_ulang([p], simpan_ke=[hasil])
+    h = periksa_berkas(hasil)
+    assert len(h.formulir) == 1
+    assert not h.temuan, [(x.sel, x.jenis, x.temuan.pesan) for x in h.temuan]

@@ -248,9 +248,13 @@ class Pemeriksa:
             j = inti.jenis_dari_teks(jenis_teks)
             if j is not None:
                 return j != "kumulatif"
-        satuan = b.satuan or next((o.satuan for o in ops if o.satuan and o.satuan != "%"), None)
-        persen = any(o.persen for o in ops)
         indikator = b.indikator or item.indikator
+        # "Capaian program ... (Persen)": the unit written after the indicator, as the generator and many
+        # OPDs print it when the form has no unit column
+        dalam_kurung = _SATUAN_AKHIR.search(indikator or "")
+        satuan = b.satuan or (dalam_kurung.group(1).strip() if dalam_kurung else None) \
+            or next((o.satuan for o in ops if o.satuan and o.satuan != "%"), None)
+        persen = any(o.persen for o in ops)
         return inti.jenis_level(satuan if not persen else "%", indikator, persen)
 
     def periksa_turunan(self) -> None:
@@ -744,6 +748,7 @@ def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
 _REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])")
 
 
+_SATUAN_AKHIR = re.compile(r"\(([^()]{1,30})\)\s*$")
 _RUJUKAN_R1C1 = re.compile(r"R\[?-?\d+\]?C\[?-?\d+\]?")
 
 
