@@ -260,6 +260,9 @@ def capaian(realisasi: object, target: object, jenis: object = JenisIndikator.KU
     (``4,5 - 5,5 %``) and several values per cell are handled as ``docs/keputusan.md`` describes.
     """
     j = _jenis(jenis)
+    if type(realisasi) is float and type(target) is float and target > 0 and math.isfinite(realisasi) \
+            and math.isfinite(target):
+        return _rasio(realisasi, target, j)     # the usual cell pair from Excel: nothing to parse
     r, t = _baca(realisasi), _baca(target)
     if t.jamak or r.jamak:
         return capaian_jamak(r, t, j)

@@ -200,11 +200,10 @@ def _teks_pendek(s: str, n: int = 200) -> str:
 # ------------------------------------------------------------------------------------------- capaian
 
 def _capaian_satu(realisasi: Sel, target: Sel, jenis: Sel) -> object:
-    if type(realisasi) is float and type(target) is float and target > 0 and realisasi == realisasi:
-        # the common row (two numbers, positive target): straight to the core's ratio
+    if type(realisasi) is float and type(target) is float and target > 0:     # the usual row: no checks needed
         j = _jenis(jenis)
         if j is not None:
-            h = _inti("capaian")._rasio(realisasi, target, j)
+            h = _inti("capaian").capaian(realisasi, target, j)
             return h.nilai if h.nilai is not None else (h.alasan or h.status)
     if _kosong(realisasi) and _kosong(target):
         return None
@@ -214,13 +213,7 @@ def _capaian_satu(realisasi: Sel, target: Sel, jenis: Sel) -> object:
     r, t = _bilangan(realisasi), _bilangan(target)
     if r is _BUKAN_ANGKA or t is _BUKAN_ANGKA:
         return "Bukan angka: " + str(realisasi if r is _BUKAN_ANGKA else target)
-    inti = _inti("capaian")
-    if type(r) is float and type(t) is float and t > 0:
-        # two plain numbers and a positive target: the core's own ratio, without re-parsing both numbers
-        # (capaian() reaches exactly this for such input; the per-row cost is what Excel waits for)
-        h = inti._rasio(r, t, j)
-    else:
-        h = inti.capaian(r, t, j)
+    h = _inti("capaian").capaian(r, t, j)     # plain float pairs take the core's fast path
     if h.nilai is not None:
         return h.nilai
     return h.alasan or h.status
@@ -239,6 +232,9 @@ def _capaian_tahun_satu(tw1: Sel, tw2: Sel, tw3: Sel, tw4: Sel, jenis: Sel) -> o
         return f"Jenis indikator tidak dikenal: {jenis}"
     tw = []
     for x in (tw1, tw2, tw3, tw4):
+        if x is None or type(x) is float:       # what COM sends for a number or an empty cell
+            tw.append(x)
+            continue
         v = _bilangan(x)
         if v is _BUKAN_ANGKA:
             return f"Bukan angka: {x}"
