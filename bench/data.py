@@ -15,14 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from renja_xl.capaian import JenisIndikator
+from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
 from renja_xl.data_induk import BarisIndikator, Info
 from renja_xl.kode import parse_kode
 
 FLAT_CSV = "nomenklatur_2027_sipd_flat.csv"
 SIPD_XLSX = "nomenklatur-subkegiatan-20260123005058_versi_pemutakhiran_2027_1.xlsx"
-_JENIS = (JenisIndikator.KUMULATIF, JenisIndikator.KUMULATIF, JenisIndikator.PERSENTASE,
-          JenisIndikator.NILAI_AKHIR, JenisIndikator.MENURUN)
 
 
 @dataclass
@@ -152,13 +150,23 @@ def _baris(rng: random.Random, kode: str, s: Simpul, sub: bool, lokasi: str) -> 
     n = 2 if rng.random() < 0.12 else 1
     out = []
     for i in range(n):
-        jenis = rng.choice(_JENIS)
+        satuan = s.satuan or "Unit"
+        jenis = _jenis_untuk(satuan, rng)
         out.append(BarisIndikator(
             baris=0, kode=k.normal or kode, tingkat=k.tingkat, uraian=s.nama if i == 0 else "",
-            sasaran="", indikator=s.indikator + ("" if i == 0 else " (indikator kedua)"),
-            satuan="Persen" if jenis is not JenisIndikator.KUMULATIF and not sub else (s.satuan or "Unit"),
+            sasaran="", indikator=s.indikator + ("" if i == 0 else " (indikator kedua)"), satuan=satuan,
             jenis=jenis, lokasi=lokasi, sumber_dana="DAU" if sub else "", **_angka(rng, jenis, sub)))
     return out
+
+
+def _jenis_untuk(satuan: str, rng: random.Random) -> JenisIndikator:
+    """A type that fits the unit, as an OPD would enter it: levels (%, indeks) are persentase or nilai
+    akhir, now and then menurun; counts are kumulatif. The printed forms carry no type column, so the
+    checker infers the type from the unit; a type that contradicts the unit would be a finding."""
+    if jenis_dari_satuan(satuan) is JenisIndikator.KUMULATIF:
+        return JenisIndikator.KUMULATIF
+    return rng.choices((JenisIndikator.PERSENTASE, JenisIndikator.NILAI_AKHIR, JenisIndikator.MENURUN),
+                       (0.6, 0.35, 0.05))[0]
 
 
 def baris_opd(src: Sumber, bidang: str, jumlah: int, seed: int, lokasi: str = "Kabupaten Contoh"

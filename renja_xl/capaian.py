@@ -113,6 +113,8 @@ def _baca(x: object) -> Angka:
 
 
 def _jenis(j: object) -> JenisIndikator:
+    if type(j) is JenisIndikator:
+        return j
     if j is None:
         return JenisIndikator.KUMULATIF
     return JenisIndikator.dari_teks(j) or JenisIndikator.KUMULATIF

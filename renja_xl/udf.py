@@ -13,6 +13,7 @@ xlwings itself (Python not found, add-in not loaded) produces Excel's ``#VALUE!`
 
 from __future__ import annotations
 
+import gc
 import importlib
 import math
 import types
@@ -130,13 +131,22 @@ def _aman(fungsi: Callable[..., object], nilai: tuple) -> object:
 
 
 def _larik(fungsi: Callable[..., object], *args: object) -> object:
-    """Entry of every function: cell by cell, and never an exception into Excel."""
+    """Entry of every function: cell by cell, and never an exception into Excel.
+
+    The cyclic garbage collector is paused for the call: a 20,000-row column allocates tens of thousands
+    of short-lived, cycle-free objects, and collections in the middle of it made one call 30 % slower and
+    its time erratic (44-60 ms). Reference counting still frees everything at once."""
+    aktif = gc.isenabled()
+    gc.disable()
     try:
         return _terapkan(fungsi, *args)
     except _BentukBeda:
         return "Ukuran rentang tidak sama: pilih rentang dengan jumlah baris dan kolom yang sama."
     except Exception as e:  # noqa: BLE001 - malformed input shapes from scripts
         return f"Galat: {e}"[:250]
+    finally:
+        if aktif:
+            gc.enable()
 
 
 # ------------------------------------------------------------------------------------------- core access
