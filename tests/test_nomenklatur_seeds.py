@@ -232,3 +232,24 @@ def test_5_4_era_campur(kode_seed: list[Baris], kat2027: Katalog, kat_lama: Kata
         v = _cek(b, kat2027, kat_lama)
         pesan = " ".join(t.pesan for t in v.temuan)
         assert v.status == "salah" and "Permendagri 90/2019" in pesan and "050-5889/2021" in pesan
+
+
+@pytest.mark.parametrize("konteks", [None, Konteks(jenis_pemda="kabupaten/kota"), Konteks(jenis_pemda="provinsi"),
+                                     KAB, PROV, Konteks(jenis_pemda="kabupaten/kota", tingkat=Tingkat.KEGIATAN)])
+def test_jalur_cepat_sama_dengan_pemeriksaan_lengkap(kat2027: Katalog, konteks: Konteks | None,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dict-lookup fast path of validation must give exactly the verdict of the full check, for every
+    code of the real list (with program 01 filled for two bidang) and every kind of context."""
+    from renja_xl.nomenklatur import validasi as v
+
+    kode = [e.kode for e in kat2027]
+    kode += [k.replace("X.XX", b, 1) for k in kode if k.startswith("X.XX") for b in ("2.17", "1.02")]
+    cepat = [v._hitung(k, None, konteks, kat2027) for k in kode]
+    jumlah_cepat = sum(v._cepat(k, None, konteks or v._KONTEKS_KOSONG, kat2027) is not None for k in kode)
+    monkeypatch.setattr(v, "_cepat", lambda *a: None)
+    lengkap = [v._hitung(k, None, konteks, kat2027) for k in kode]
+    beda = [(c.kode, c.status, c.nama_resmi, lk.status, lk.nama_resmi) for c, lk in zip(cepat, lengkap)
+            if (c.status, c.nama_resmi, c.tingkat, c.temuan) != (lk.status, lk.nama_resmi, lk.tingkat, lk.temuan)]
+    assert not beda, beda[:5]
+    if konteks is None or konteks.tingkat is None:  # the fast path really runs on the common case
+        assert jumlah_cepat > len(kode) // 3

@@ -81,6 +81,7 @@ def _status(temuan: list[Temuan] | tuple[Temuan, ...]) -> str:
     return st
 
 
+@lru_cache(maxsize=64)
 def _pemda_kode(jenis_pemda: str | None) -> str | None:
     if not jenis_pemda:
         return None
@@ -470,8 +471,9 @@ def _cepat(kode: str, nama: str | None, kx: Konteks, katalog: Katalog) -> Vonis 
         if kx.jenis_pemda is not None:
             pemda = _pemda_kode(kx.jenis_pemda)
             digit = kode[8] if len(kode) > 8 else None
-            if pemda is None or not e.untuk_pemda(pemda) or (digit is not None and digit != (
-                    "1" if pemda == PEMDA_PROV else "2")):
+            # digits 3..8 (special regions) are fine when the entry serves this pemda kind; only the other
+            # kind's digit needs the full check
+            if pemda is None or not e.untuk_pemda(pemda) or digit == ("2" if pemda == PEMDA_PROV else "1"):
                 return None
     nama = _nama_untuk(e, _pemda_kode(kx.jenis_pemda), kode[8] if len(kode) > 8 else None) if e.nama_lain \
         else e.nama
