@@ -507,9 +507,18 @@ def buka(path: str | os.PathLike[str], *, data_only: bool = False, read_only: bo
     With ``read_only=True`` sheets are parsed lazily while iterating; the pre-checks already verified
     every part's CRC and size, and a declared ``<dimension>`` too large to be true is ignored.
     """
+    return buka_terperiksa(periksa_berkas(path), data_only=data_only, read_only=read_only)
+
+
+def sumber_aman(hasil: HasilPeriksa) -> io.BytesIO:
+    """The bytes of a file that passed :func:`periksa_berkas`, ready for any reader (trimmed if needed)."""
+    return _sumber(hasil)
+
+
+def buka_terperiksa(hasil: HasilPeriksa, *, data_only: bool = False, read_only: bool = False) -> Workbook:
+    """:func:`buka` for a file already scanned, so a second load does not pay the scan again."""
     from openpyxl import load_workbook
 
-    hasil = periksa_berkas(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions; not the user's concern

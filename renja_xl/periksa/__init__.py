@@ -36,14 +36,27 @@ def jenis_pemda_opsi(pemda: str | None) -> str | None:
     return j
 
 
-def _buka(path: Path):
-    from renja_xl import buku
+def baca_grid(path: Path) -> list:
+    """Every worksheet of ``path`` as a Grid, after the safety scan (done once).
 
-    wb_rumus = buku.buka(path)
-    # cached values are only read once, cell by cell, into Grid: the streaming reader is twice as fast
-    # as a full load and keeps error values (#DIV/0!) that calamine drops
-    wb_nilai = buku.buka(path, data_only=True, read_only=True)
-    return wb_rumus, wb_nilai
+    The one-pass XML reader is used when it understands the file; otherwise openpyxl loads it twice
+    (formulas, then cached values through the streaming reader, which keeps error values such as #DIV/0!)."""
+    from renja_xl import buku
+    from renja_xl.periksa.baca_xml import TidakDidukung, baca_buku
+    from renja_xl.periksa.deteksi import Grid
+
+    terperiksa = buku.periksa_berkas(path)
+    try:
+        return [Grid.dari_mentah(lb) for lb in baca_buku(buku.sumber_aman(terperiksa))]
+    except TidakDidukung:
+        pass
+    wb_rumus = buku.buka_terperiksa(terperiksa)
+    wb_nilai = buku.buka_terperiksa(terperiksa, data_only=True, read_only=True)
+    try:
+        return [Grid.dari_openpyxl(ws.title, ws, wb_nilai[ws.title] if ws.title in wb_nilai.sheetnames else None)
+                for ws in wb_rumus.worksheets]
+    finally:
+        wb_nilai.close()
 
 
 def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str] | None = None,
@@ -58,17 +71,10 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
         raise GalatPengguna("berkas tidak ditemukan.", berkas=berkas, saran="Periksa nama dan foldernya.")
     if berkas.is_dir():
         raise GalatPengguna("ini folder, bukan berkas .xlsx.", berkas=berkas)
-    wb_rumus, wb_nilai = _buka(berkas)
+    grids: list[Grid] = baca_grid(berkas)
     nama = berkas.name
     hasil = HasilPeriksa(berkas=berkas)
-    grids: list[Grid] = []
-    per_lembar = []
-    for ws in wb_rumus.worksheets:
-        ws_v = wb_nilai[ws.title] if ws.title in wb_nilai.sheetnames else None
-        g = Grid(ws.title, ws, ws_v)
-        grids.append(g)
-        per_lembar.append((g, cari_formulir(g)))
-    wb_nilai.close()
+    per_lembar = [(g, cari_formulir(g)) for g in grids]
     semua_form = [f for _g, fs in per_lembar for f in fs]
     jenis_pemda = jenis_pemda_opsi(pemda) or jenis_pemda_dari_judul(teks_judul_berkas(grids, semua_form))
     hasil.jenis_pemda = jenis_pemda

@@ -112,8 +112,14 @@ class Pemeriksa:
     def nilai(self, r: int, c: int | None) -> Nilai:
         if c is None:
             return inti.KOSONG
-        s = self.grid.get(r, c)
-        return inti.baca_nilai_sel(s.nilai, s.format)
+        # every rule reads the same cells again (a row's K and Rp feed derived, roll-up and average
+        # checks): read each once; Nilai is frozen, so sharing it is safe
+        memo = self.__dict__.setdefault("_memo_nilai", {})
+        n = memo.get((r, c))
+        if n is None:
+            s = self.grid.sel.get((r, c))
+            n = memo[(r, c)] = inti.KOSONG if s is None else inti.baca_nilai_sel(s.nilai, s.format)
+        return n
 
     def nilai_nomor(self, r: int, n: int, s: str | None) -> tuple[Nilai, int | None]:
         """Value of numbered column ``n`` (sub ``s``) on row r, and the cell it was read from. A K/Rp pair

@@ -12,8 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
 
 from openpyxl.utils import get_column_letter
+
+if TYPE_CHECKING:
+    from renja_xl.periksa.baca_xml import LembarMentah
 
 
 # ---------------------------------------------------------------------------------------------- grid
@@ -28,11 +32,36 @@ class Sel:
 
 
 class Grid:
-    """A sheet read twice (formulas and cached values) into plain lists, merged cells filled for text."""
+    """A sheet as plain dicts: every cell with content (value, formula, number format) and merged cells.
 
-    def __init__(self, nama: str, ws_rumus, ws_nilai) -> None:
+    Built from the one-pass XML reader (:meth:`dari_mentah`) or, for files that reader declines, from
+    two openpyxl loads (:meth:`dari_openpyxl`); both give the same cells."""
+
+    def __init__(self, nama: str, sel: dict[tuple[int, int], Sel],
+                 gabung: Iterable[tuple[int, int, int, int]]) -> None:
         self.nama = nama
-        self.sel: dict[tuple[int, int], Sel] = {}
+        self.sel = sel
+        # only cells with content count: a stray value far away must not make every scan huge
+        self.max_row = max((r for r, _c in self.sel), default=0)
+        self.max_col = min(max((c for _r, c in self.sel), default=0), BATAS_KOLOM)
+        self._baris = sorted({r for r, _c in self.sel})
+        self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
+        for r0, c0, r1, c1 in gabung:
+            if c0 > BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
+                continue      # a header is never that big; do not build a huge map for it
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.gabung[(r, c)] = (r0, c0)
+
+    @classmethod
+    def dari_mentah(cls, lembar: LembarMentah) -> Grid:
+        return cls(lembar.nama, {k: Sel(v, f, fmt) for k, (v, f, fmt) in lembar.sel.items()}, lembar.gabung)
+
+    @classmethod
+    def dari_openpyxl(cls, nama: str, ws_rumus, ws_nilai) -> Grid:
+        """From a formulas load and a cached-values load of the same sheet."""
+        sel: dict[tuple[int, int], Sel] = {}
         nilai: dict[tuple[int, int], object] = {}
         if ws_nilai is not None:
             for c in _sel_berisi(ws_nilai):
@@ -43,24 +72,14 @@ class Grid:
             if v is None:
                 continue
             if isinstance(v, str) and v.startswith("="):
-                self.sel[(c.row, c.column)] = Sel(nilai.get((c.row, c.column)), v, c.number_format)
+                sel[(c.row, c.column)] = Sel(nilai.get((c.row, c.column)), v, c.number_format)
             elif type(v).__name__ in ("ArrayFormula", "DataTableFormula"):
                 teks = getattr(v, "text", None) or str(v)
-                self.sel[(c.row, c.column)] = Sel(nilai.get((c.row, c.column)), teks, c.number_format)
+                sel[(c.row, c.column)] = Sel(nilai.get((c.row, c.column)), teks, c.number_format)
             else:
-                self.sel[(c.row, c.column)] = Sel(v, None, c.number_format)
-        # only cells with content count: a stray value far away must not make every scan huge
-        self.max_row = max((r for r, _c in self.sel), default=0)
-        self.max_col = min(max((c for _r, c in self.sel), default=0), BATAS_KOLOM)
-        self._baris = sorted({r for r, _c in self.sel})
-        self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
-        for rng in ws_rumus.merged_cells.ranges:
-            if rng.min_col > BATAS_KOLOM or (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) > 10_000:
-                continue      # a header is never that big; do not build a huge map for it
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col):
-                        self.gabung[(r, c)] = (rng.min_row, rng.min_col)
+                sel[(c.row, c.column)] = Sel(v, None, c.number_format)
+        gabung = [(g.min_row, g.min_col, g.max_row, g.max_col) for g in ws_rumus.merged_cells.ranges]
+        return cls(nama, sel, gabung)
 
     def baris_berisi(self, r0: int, r1: int) -> list[int]:
         """Rows between r0 and r1 (inclusive) that hold at least one value."""
