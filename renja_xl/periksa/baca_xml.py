@@ -383,7 +383,7 @@ def baca_buku(sumber: IO[bytes]) -> list[LembarMentah]:
                 _tutup_gabungan(h.out)
                 hasil.append(h.out)
             return hasil
-    except TidakDidukung:
+    except (TidakDidukung, MemoryError):
         raise
-    except (KeyError, ValueError, IndexError, expat.ExpatError, zipfile.BadZipFile, OSError) as e:
+    except Exception as e:  # noqa: BLE001 - damaged XML of any kind: openpyxl then reads it or says why not
         raise TidakDidukung(f"{type(e).__name__}: {e}") from e
