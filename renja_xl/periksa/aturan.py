@@ -502,12 +502,18 @@ class Pemeriksa:
 
     # ----------------------------------------------------------------------- rata-rata, predikat
     def _capaian_item(self, item: Baris, s: str | None) -> float | None:
+        baris_item = self.__dict__.get("_baris_per_item")
+        if baris_item is None:   # item row -> its own row and its indicator rows, in sheet order (built once)
+            baris_item = self.__dict__["_baris_per_item"] = {}
+            for b in self.baris:
+                baris_item.setdefault(b.r, []).append(b)
+                if b.jenis == INDIKATOR and b.item is not None and b.item != b.r:
+                    baris_item.setdefault(b.item, []).append(b)
         vals = []
-        for b in self.baris:
-            if b.r == item.r or (b.jenis == INDIKATOR and b.item == item.r):
-                for x in self.capaian.get((b.r, s), []):
-                    if x is not None:
-                        vals.append(x)
+        for b in baris_item.get(item.r, ()):
+            for x in self.capaian.get((b.r, s), []):
+                if x is not None:
+                    vals.append(x)
         return inti.rata_rata(vals)
 
     def periksa_rata_predikat(self) -> None:

@@ -184,8 +184,13 @@ def _gaya(data: bytes) -> tuple[list[str], set[int], set[int]]:
 
 # ------------------------------------------------------------------------------------------- sheet
 
+_C, _V, _F, _IS, _T, _RPH, _ROW, _MERGE = (f"{NS_UTAMA} {x}"
+                                           for x in ("c", "v", "f", "is", "t", "rPh", "row", "mergeCell"))
+_AKHIR_KUMPUL = frozenset((_V, _F, _T))
+
+
 class _Lembar:
-    """expat handlers for one worksheet part."""
+    """expat handlers for one worksheet part (tags compared whole: namespace + local name)."""
 
     def __init__(self, nama: str, teks_bersama: list[str], gaya: tuple[list[str], set[int], set[int]],
                  epoch: Any) -> None:
@@ -205,25 +210,22 @@ class _Lembar:
         self.bersama: dict[str, Any] = {}   # shared formula index -> Translator
 
     def mulai(self, tag: str, a: dict[str, str]) -> None:
-        ns, _, lokal = tag.rpartition(" ")
-        if ns != NS_UTAMA:
-            return
-        if lokal == "c":
+        if tag == _C:
             self.c = a
             self.v = self.f = self.is_ = None
         elif self.c is not None:
-            if lokal == "v":
+            if tag == _V:
                 self.v = self.kumpul = []
-            elif lokal == "f":
+            elif tag == _F:
                 self.f = self.kumpul = []
                 self.f_attr = a
-            elif lokal == "is":
+            elif tag == _IS:
                 self.is_ = []
-            elif lokal == "t" and self.is_ is not None and not self.rph:
+            elif tag == _T and self.is_ is not None and not self.rph:
                 self.kumpul = self.is_
-            elif lokal == "rPh":
+            elif tag == _RPH:
                 self.rph += 1
-        elif lokal == "row":
+        elif tag == _ROW:
             r = a.get("r")
             if r is not None:
                 try:
@@ -236,7 +238,7 @@ class _Lembar:
             else:
                 self.baris += 1
             self.kolom = 0
-        elif lokal == "mergeCell":
+        elif tag == _MERGE:
             ref = a.get("ref", "")
             if ":" in ref:
                 a0, a1 = ref.split(":", 1)
@@ -244,13 +246,12 @@ class _Lembar:
                 self.out.gabung.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
 
     def selesai(self, tag: str) -> None:
-        lokal = tag.rpartition(" ")[2]
-        if lokal == "c":
+        if tag == _C:
             self._sel()
             self.c = None
-        elif lokal in ("v", "f", "t"):
+        elif tag in _AKHIR_KUMPUL:
             self.kumpul = None
-        elif lokal == "rPh":
+        elif tag == _RPH:
             self.rph -= 1
 
     def teks(self, s: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from renja_xl.kode import Kode, Tingkat, gabung_sel, parse_kode, pisah_kode_nama
 from renja_xl.periksa.deteksi import Formulir, Grid
@@ -50,8 +51,12 @@ _FOOTER = re.compile(r"(?i)^\s*(faktor|tindak\s*lanjut|kepala\b|nip\b|mengetahui
 _TANDA_TANGAN = re.compile(r"(?i)^\s*(mengetahui|menyetujui|disusun\s+oleh|ditetapkan\s+di|nip\b|nip\.)")
 
 
+_SPASI = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
 def _norm(t: str) -> str:
-    return re.sub(r"\s+", " ", t.strip().lower())
+    return _SPASI.sub(" ", t.strip().lower())
 
 
 def _tingkat_kasar(k: Kode) -> str | None:
@@ -109,13 +114,14 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
         if r in f.baris_header_ulang or r == f.baris_nomor:
             hasil.append(Baris(r, HEADER))
             continue
-        isi_baris = [_norm(grid.teks(r, c)) for c in range(1, grid.max_col + 1) if grid.teks(r, c)]
+        semua = [grid.teks(r, c) for c in range(1, grid.max_col + 1)]
+        isi_baris = [_norm(t) for t in semua if t]
         if isi_baris and (sum(1 for t in isi_baris if t in teks_judul and len(t) > 3) >= 2
                           or all(t in ("k", "rp", "i", "ii", "iii", "iv", "triwulan") for t in isi_baris)):
             hasil.append(Baris(r, HEADER))     # a header repeated without its numbering row
             continue
-        kiri = [grid.teks(r, c) for c in range(1, max(c_angka, 2))]
-        semua = [grid.teks(r, c) for c in range(1, grid.max_col + 1)]
+        kiri = semua[:max(c_angka, 2) - 1]
+        kiri += [grid.teks(r, c) for c in range(len(kiri) + 1, max(c_angka, 2))]   # columns past max_col
         if not any(semua):
             hasil.append(Baris(r, KOSONG))
             continue
