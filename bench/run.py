@@ -115,11 +115,17 @@ def _baca_calamine(path: Path) -> int:
 
 
 def _muat_openpyxl(path: Path) -> int:
-    """openpyxl loading the workbook once, formulas and styles (what the checker must at least do)."""
+    """openpyxl loading the workbook once, formulas and styles (what the checker must at least do).
+
+    Like the checker and the generator, the baselines run with the cyclic collector paused
+    (``jeda_gc``): a bound of what is possible, so the ratio shows renja-xl's own work only."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(path)
-    return sum(ws.max_row for ws in wb.worksheets)
+    from renja_xl.jeda_gc import jeda_gc
+
+    with jeda_gc():
+        wb = load_workbook(path)
+        return sum(ws.max_row for ws in wb.worksheets)
 
 
 def _sel_bergaya(path: Path) -> list[tuple[str, list[tuple], list[str], dict[str, float | None]]]:
@@ -146,7 +152,15 @@ SAMPEL_DASAR = 8
 
 
 def _tulis_openpyxl(isi: list, tujuan: Path) -> int:
-    """openpyxl writing the same cells with the same styles and merges: the floor for the generator."""
+    """openpyxl writing the same cells with the same styles and merges: the floor for the generator
+    (collector paused, as in the generator)."""
+    from renja_xl.jeda_gc import jeda_gc
+
+    with jeda_gc():
+        return _tulis_openpyxl_isi(isi, tujuan)
+
+
+def _tulis_openpyxl_isi(isi: list, tujuan: Path) -> int:
     from openpyxl import Workbook
 
     wb = Workbook()

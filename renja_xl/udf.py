@@ -13,13 +13,13 @@ xlwings itself (Python not found, add-in not loaded) produces Excel's ``#VALUE!`
 
 from __future__ import annotations
 
-import gc
 import importlib
 import math
 import types
 from collections.abc import Callable
 from typing import Any
 
+from renja_xl.jeda_gc import jeda_gc
 from renja_xl.kode import Tingkat, parse_kode
 
 Sel = Any  # one COM cell value: float | int | bool | str | datetime | None
@@ -136,17 +136,13 @@ def _larik(fungsi: Callable[..., object], *args: object) -> object:
     The cyclic garbage collector is paused for the call: a 20,000-row column allocates tens of thousands
     of short-lived, cycle-free objects, and collections in the middle of it made one call 30 % slower and
     its time erratic (44-60 ms). Reference counting still frees everything at once."""
-    aktif = gc.isenabled()
-    gc.disable()
     try:
-        return _terapkan(fungsi, *args)
+        with jeda_gc():
+            return _terapkan(fungsi, *args)
     except _BentukBeda:
         return "Ukuran rentang tidak sama: pilih rentang dengan jumlah baris dan kolom yang sama."
     except Exception as e:  # noqa: BLE001 - malformed input shapes from scripts
         return f"Galat: {e}"[:250]
-    finally:
-        if aktif:
-            gc.enable()
 
 
 # ------------------------------------------------------------------------------------------- core access

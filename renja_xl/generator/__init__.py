@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from renja_xl.sumber import folder
 from renja_xl.data_induk import DataInduk, Masalah
 from renja_xl.galat import GalatPengguna
+from renja_xl.jeda_gc import jeda_gc
 from renja_xl.generator import bentuk
 from renja_xl.generator.bentuk import ROMAWI, TURUNAN, Tata
 from renja_xl.generator.templat import BarisKeluar, isi_lembar
@@ -263,6 +264,7 @@ def _baca(path: Path, paksa: bool) -> DataInduk:
     return baca_data_induk(path, paksa=paksa)
 
 
+@jeda_gc()
 def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | None,
          out_path: str | os.PathLike[str], paksa: bool = False, *, timpa: bool = False,
          skala: Skala = SKALA_BAKU, templat: Path | None = None) -> Path:
@@ -280,6 +282,7 @@ def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | Non
     return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
 
 
+@jeda_gc()
 def buat_semua(data_induk_path: str | os.PathLike[str], out_path: str | os.PathLike[str], paksa: bool = False, *,
                timpa: bool = False, skala: Skala = SKALA_BAKU, templat: Path | None = None,
                bentuk_e81: str = "e81") -> Path:

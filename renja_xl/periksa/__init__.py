@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from renja_xl.galat import GalatPengguna
+from renja_xl.jeda_gc import jeda_gc
 from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
 
 __all__ = ["periksa_berkas", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
@@ -59,6 +60,7 @@ def baca_grid(path: Path) -> list:
         wb_nilai.close()
 
 
+@jeda_gc()
 def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str] | None = None,
                    pemda: str | None = None, *, timpa: bool = False) -> HasilPeriksa:
     """Check one workbook; write the annotated report when ``out_path`` is given."""
