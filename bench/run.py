@@ -117,7 +117,7 @@ def _baca_calamine(path: Path) -> int:
 def _muat_openpyxl(path: Path) -> int:
     """openpyxl loading the workbook once, formulas and styles (what the checker must at least do).
 
-    Like the checker and the generator, the baselines run with the cyclic collector paused
+    Like the checker and the generator, the baselines run with the cyclic collector spaced out
     (``jeda_gc``): a bound of what is possible, so the ratio shows renja-xl's own work only."""
     from openpyxl import load_workbook
 
@@ -153,7 +153,7 @@ SAMPEL_DASAR = 8
 
 def _tulis_openpyxl(isi: list, tujuan: Path) -> int:
     """openpyxl writing the same cells with the same styles and merges: the floor for the generator
-    (collector paused, as in the generator)."""
+    (collector spaced out, as in the generator)."""
     from renja_xl.jeda_gc import jeda_gc
 
     with jeda_gc():

@@ -133,9 +133,9 @@ def _aman(fungsi: Callable[..., object], nilai: tuple) -> object:
 def _larik(fungsi: Callable[..., object], *args: object) -> object:
     """Entry of every function: cell by cell, and never an exception into Excel.
 
-    The cyclic garbage collector is paused for the call: a 20,000-row column allocates tens of thousands
-    of short-lived, cycle-free objects, and collections in the middle of it made one call 30 % slower and
-    its time erratic (44-60 ms). Reference counting still frees everything at once."""
+    The cyclic garbage collector is spaced out for the call (``jeda_gc``): a 20,000-row column allocates
+    tens of thousands of short-lived, cycle-free objects, and collections in the middle of it made one call
+    30 % slower and its time erratic (44-60 ms)."""
     try:
         with jeda_gc():
             return _terapkan(fungsi, *args)
