@@ -276,7 +276,7 @@ def _parse_teks(asli: str, jenis_pemda: str | None, bidang: str | None, digit_su
                        f"Tanda '{ekor.strip()}' di akhir kode dibuang.")
 
     # spaces around separators, wrong separators
-    c2 = _SPASI_PEMISAH.sub(r"\1", chunk)
+    c2 = _SPASI_PEMISAH.sub(r"\1", chunk) if (" " in chunk or "\t" in chunk) else chunk   # no space: same text
     if c2 != chunk:
         catatan.tambah("kode.spasi", "peringatan", "Spasi di sekitar pemisah kode dibuang.")
         chunk = c2

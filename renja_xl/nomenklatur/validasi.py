@@ -326,7 +326,11 @@ def _validasi_cache(kode: str, nama: str | None, konteks: Konteks | None, katalo
 
 
 def lupakan_cache() -> None:
+    """Forget every cached verdict and parsed code (after a catalog change, and before a cold benchmark)."""
+    from renja_xl.kode import _parse_teks_cached
+
     _validasi_cache.cache_clear()
+    _parse_teks_cached.cache_clear()
 
 
 def _vonis(k: Kode, temuan: list[Temuan], nama_resmi: str | None = None, saran: str | None = None) -> Vonis:
