@@ -11,20 +11,17 @@ from pathlib import Path
 import pytest
 
 from renja_xl import buku
-from renja_xl.periksa import baca_grid, periksa_berkas
+from renja_xl.periksa import baca_grid, grid_openpyxl, grid_xml, periksa_berkas
 from renja_xl.periksa.baca_xml import TidakDidukung, baca_buku
 from renja_xl.periksa.deteksi import Grid
 
 
 def _lewat_openpyxl(path: Path) -> list[Grid]:
-    t = buku.periksa_berkas(path)
-    wr = buku.buka_terperiksa(t)
-    wv = buku.buka_terperiksa(t, data_only=True, read_only=True)
-    return [Grid.dari_openpyxl(ws.title, ws, wv[ws.title]) for ws in wr.worksheets]
+    return grid_openpyxl(buku.periksa_berkas(path))
 
 
 def _lewat_xml(path: Path) -> list[Grid]:
-    return [Grid.dari_mentah(lb) for lb in baca_buku(buku.sumber_aman(buku.periksa_berkas(path)))]
+    return grid_xml(buku.periksa_berkas(path))
 
 
 def _teks_sama_dengan(a: object, b: object) -> bool:

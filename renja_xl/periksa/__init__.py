@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
+
+if TYPE_CHECKING:
+    from renja_xl.buku import HasilPeriksa as HasilBuka
+    from renja_xl.periksa.deteksi import Grid
 
 __all__ = ["periksa_berkas", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
 
@@ -37,20 +42,34 @@ def jenis_pemda_opsi(pemda: str | None) -> str | None:
     return j
 
 
-def baca_grid(path: Path) -> list:
-    """Every worksheet of ``path`` as a Grid, after the safety scan (done once).
-
-    The one-pass XML reader is used when it understands the file; otherwise openpyxl loads it twice
-    (formulas, then cached values through the streaming reader, which keeps error values such as #DIV/0!)."""
+def baca_grid(path: Path) -> list[Grid]:
+    """Every worksheet of ``path`` as a Grid, after the safety scan (done once): the one-pass XML reader
+    when it understands the file, otherwise openpyxl."""
     from renja_xl import buku
-    from renja_xl.periksa.baca_xml import TidakDidukung, baca_buku
-    from renja_xl.periksa.deteksi import Grid
+    from renja_xl.periksa.baca_xml import TidakDidukung
 
     terperiksa = buku.periksa_berkas(path)
     try:
-        return [Grid.dari_mentah(lb) for lb in baca_buku(buku.sumber_aman(terperiksa))]
+        return grid_xml(terperiksa)
     except TidakDidukung:
-        pass
+        return grid_openpyxl(terperiksa)
+
+
+def grid_xml(terperiksa: HasilBuka) -> list[Grid]:
+    """Grids from the one-pass XML reader; raises ``TidakDidukung`` for what it does not handle."""
+    from renja_xl import buku
+    from renja_xl.periksa.baca_xml import baca_buku
+    from renja_xl.periksa.deteksi import Grid
+
+    return [Grid.dari_mentah(lb) for lb in baca_buku(buku.sumber_aman(terperiksa))]
+
+
+def grid_openpyxl(terperiksa: HasilBuka) -> list[Grid]:
+    """Grids from two openpyxl loads: formulas, then cached values through the streaming reader (which
+    keeps error values such as #DIV/0!)."""
+    from renja_xl import buku
+    from renja_xl.periksa.deteksi import Grid
+
     wb_rumus = buku.buka_terperiksa(terperiksa)
     wb_nilai = buku.buka_terperiksa(terperiksa, data_only=True, read_only=True)
     try:

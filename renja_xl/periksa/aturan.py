@@ -96,6 +96,9 @@ class Pemeriksa:
     _sudah: set = field(default_factory=set)
     capaian: dict[tuple[int, str | None], list[float | None]] = field(default_factory=dict)
     benar: dict[tuple[int, int], float] = field(default_factory=dict)   # (row, col) -> recomputed value
+    # every rule reads the same cells again (a row's K and Rp feed derived, roll-up and average checks):
+    # each cell is parsed once; Nilai is frozen, so sharing it is safe
+    _nilai_sel: dict[tuple[int, int], Nilai] = field(default_factory=dict)
 
     # ---------------------------------------------------------------------------------------- util
     def tambah(self, r: int | None, c: int | None, jenis: str, tingkat: str, pesan: str, *,
@@ -112,13 +115,10 @@ class Pemeriksa:
     def nilai(self, r: int, c: int | None) -> Nilai:
         if c is None:
             return inti.KOSONG
-        # every rule reads the same cells again (a row's K and Rp feed derived, roll-up and average
-        # checks): read each once; Nilai is frozen, so sharing it is safe
-        memo = self.__dict__.setdefault("_memo_nilai", {})
-        n = memo.get((r, c))
+        n = self._nilai_sel.get((r, c))
         if n is None:
             s = self.grid.sel.get((r, c))
-            n = memo[(r, c)] = inti.KOSONG if s is None else inti.baca_nilai_sel(s.nilai, s.format)
+            n = self._nilai_sel[(r, c)] = inti.KOSONG if s is None else inti.baca_nilai_sel(s.nilai, s.format)
         return n
 
     def nilai_nomor(self, r: int, n: int, s: str | None) -> tuple[Nilai, int | None]:
@@ -502,16 +502,9 @@ class Pemeriksa:
 
     # ----------------------------------------------------------------------- rata-rata, predikat
     def _capaian_item(self, item: Baris, s: str | None) -> float | None:
-        baris_item = self.__dict__.get("_baris_per_item")
-        if baris_item is None:   # item row -> its own row and its indicator rows, in sheet order (built once)
-            baris_item = self.__dict__["_baris_per_item"] = {}
-            for b in self.baris:
-                baris_item.setdefault(b.r, []).append(b)
-                if b.jenis == INDIKATOR and b.item is not None and b.item != b.r:
-                    baris_item.setdefault(b.item, []).append(b)
         vals = []
-        for b in baris_item.get(item.r, ()):
-            for x in self.capaian.get((b.r, s), []):
+        for r in self._baris_item().get(item.r, ()):
+            for x in self.capaian.get((r, s), []):
                 if x is not None:
                     vals.append(x)
         return inti.rata_rata(vals)

@@ -175,9 +175,9 @@ def _gaya(data: bytes) -> tuple[list[str], set[int], set[int]]:
         else:
             raise TidakDidukung(f"format angka {n} tidak didefinisikan")
         format_.append(f)
-        if is_date_format(f if n in khusus else BUILTIN_FORMATS.get(n)):
+        if is_date_format(f):
             tanggal.add(i)
-        if is_timedelta_format(f if n in khusus else BUILTIN_FORMATS.get(n)):
+        if is_timedelta_format(f):
             durasi.add(i)
     return format_ or ["General"], tanggal, durasi
 
