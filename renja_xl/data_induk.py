@@ -21,6 +21,7 @@ from renja_xl.angka import parse_angka
 from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat, dari_template, parse_kode
+from renja_xl.pemda import baca_pemda
 
 __all__ = ["Info", "BarisIndikator", "DataInduk", "Masalah", "NodePohon", "Kolom", "LabelInfo", "KOLOM_DATA",
            "LABEL_INFO", "LEMBAR_INFO", "LEMBAR_DATA", "JENIS_PEMDA", "PILIHAN_JENIS", "baca_data_induk",
@@ -409,11 +410,9 @@ def _triwulan(v: object, salah: Callable[..., None]) -> int | None:
 
 
 def _jenis_pemda(v: object, salah: Callable[..., None]) -> str | None:
-    t = normal_judul(v)
-    if t in ("provinsi", "prov"):
-        return "provinsi"
-    if t in ("kabupatenkota", "kabkota", "kabupaten", "kota", "kab"):
-        return "kabupaten/kota"
+    j = baca_pemda(v)
+    if j is not None:
+        return j
     salah(f"'{_pendek(v)}' tidak dikenal; pilih 'provinsi' atau 'kabupaten/kota'.", "jenis_pemda")
     return None
 

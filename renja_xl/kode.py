@@ -22,6 +22,7 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Sequence
 
+from renja_xl.pemda import digit_pemda
 from renja_xl.temuan import Temuan
 
 __all__ = [
@@ -146,25 +147,9 @@ _SPASI = re.compile(r"[ \t]+")
 _TEPI = " \t\r\n.-,;:/_"
 _BATAS_TEKS = 300  # a code chunk is never longer than this; the name may be
 
-_WARGA_PEMDA = {
-    "provinsi": "1", "prov": "1", "prop": "1", "propinsi": "1",
-    "kabupaten/kota": "2", "kabupaten": "2", "kota": "2", "kab/kota": "2", "kabkot": "2",
-    "kabkota": "2", "kab": "2", "kabupaten / kota": "2",
-}
-
-
 def _digit_konteks(jenis_pemda: str | None) -> str | None:
     """'provinsi' -> '1', 'kabupaten/kota' (or 'kota', 'KABKOT') -> '2'; anything else -> None."""
-    if not jenis_pemda:
-        return None
-    k = jenis_pemda.strip().lower()
-    if k in _WARGA_PEMDA:
-        return _WARGA_PEMDA[k]
-    if k.startswith(("provinsi", "prov")):
-        return "1"
-    if k.startswith(("kabupaten", "kota", "kab")):
-        return "2"
-    return None
+    return digit_pemda(jenis_pemda)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.kode import Tingkat, parse_kode
+from renja_xl.pemda import CONTOH_ALIAS, baca_pemda
 
 Sel = Any  # one COM cell value: float | int | bool | str | datetime | None
 
@@ -303,13 +304,9 @@ def rata_capaian(rentang: object) -> object:
 def _konteks(jenis_pemda: Sel, bidang: Sel) -> object:
     jenis = None
     if not _kosong(jenis_pemda):
-        p = str(jenis_pemda).strip().lower().replace(" ", "")
-        if p in ("kabkota", "kabkot", "kab/kota", "kabupaten/kota", "kabupaten", "kota"):
-            jenis = "kabupaten/kota"
-        elif p in ("provinsi", "prov", "propinsi"):
-            jenis = "provinsi"
-        else:
-            return f"Jenis pemda tidak dikenal: {jenis_pemda} (pakai kabkota atau provinsi)"
+        jenis = baca_pemda(jenis_pemda)
+        if jenis is None:
+            return f"Jenis pemda tidak dikenal: {jenis_pemda} (pakai {CONTOH_ALIAS})"
     bid = None
     if not _kosong(bidang):
         b = parse_kode(bidang)

@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
+from renja_xl.formulir import DAFTAR_FORM, baca_form
 from renja_xl.galat import GalatPengguna
 
-_FORM = ("e81", "e81-renja", "tc29", "tc33", "rencana-aksi")
 
 
 def _hitung_nilai(hasil: Path) -> None:
@@ -67,9 +67,9 @@ def daftar(app: typer.Typer) -> None:
             raise GalatPengguna("pilih salah satu: --form atau --semua, tidak keduanya.")
         if not semua and not form:
             raise GalatPengguna("formulir belum dipilih.",
-                                saran="Tambahkan --form " + "|".join(_FORM) + " atau --semua.")
-        if form is not None and form.lower() not in _FORM:
-            raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(_FORM) + ".")
+                                saran=f"Tambahkan --form ({DAFTAR_FORM}) atau --semua.")
+        if form is not None:
+            form = baca_form(form)
         if semua and triwulan is not None:
             raise GalatPengguna("--triwulan tidak dipakai bersama --semua (semua triwulan s.d. triwulan pada lembar "
                                 "Info dibuat).")
@@ -80,10 +80,10 @@ def daftar(app: typer.Typer) -> None:
             raise GalatPengguna(f"folder templat '{templat}' tidak ditemukan.")
         if semua:
             hasil = generator.buat_semua(data_induk, keluar, paksa, timpa=timpa, templat=templat,
-                                         bentuk_e81=e81.lower())
+                                         bentuk_e81=baca_form(e81))
         else:
             assert form is not None
-            hasil = generator.buat(data_induk, form.lower(), triwulan, keluar, paksa, timpa=timpa, templat=templat)
+            hasil = generator.buat(data_induk, form, triwulan, keluar, paksa, timpa=timpa, templat=templat)
         if hitung:
             _hitung_nilai(hasil)
         from openpyxl import load_workbook

@@ -41,15 +41,9 @@ def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bida
     nama = list(nama or [])
     if len(nama) > len(kode):
         raise GalatPengguna(f"ada {len(nama)} --nama untuk {len(kode)} kode", saran="Beri satu --nama per kode.")
-    jenis = None
-    if pemda:
-        p = pemda.strip().lower().replace(" ", "")
-        if p in ("kabkota", "kabkot", "kab/kota", "kabupaten/kota", "kabupaten", "kota"):
-            jenis = "kabupaten/kota"
-        elif p in ("provinsi", "prov"):
-            jenis = "provinsi"
-        else:
-            raise GalatPengguna(f"--pemda '{pemda}' tidak dikenal", saran="Pakai kabkota atau provinsi.")
+    from renja_xl.pemda import jenis_pemda_opsi
+
+    jenis = jenis_pemda_opsi(pemda)
     if bidang:
         b = parse_kode(bidang)
         if b.normal is None or b.tingkat is not Tingkat.BIDANG or b.template:

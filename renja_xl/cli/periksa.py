@@ -82,7 +82,7 @@ def _ringkas(out: Console, hasil) -> None:
 def _folder(folder: Path, keluaran: Path | None, json_: bool, pemda: str | None, timpa: bool) -> int:
     from rich.progress import Progress
 
-    from renja_xl.periksa import jenis_pemda_opsi
+    from renja_xl.pemda import jenis_pemda_opsi
     from renja_xl.periksa.folder import daftar_berkas, periksa_folder
 
     jenis_pemda_opsi(pemda)  # refuse a bad --pemda before starting the workers

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.sumber import folder
 from renja_xl.data_induk import DataInduk, Masalah
+from renja_xl.formulir import FORMULIR, baca_form
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.generator import bentuk
@@ -32,13 +33,7 @@ from renja_xl.predikat import SKALA_BAKU, Skala
 __all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat"]
 
 # CLI name -> (template file stem, label)
-FORM: dict[str, tuple[str, str]] = {
-    "e81": ("e81", "E.81"),
-    "e81-renja": ("e81_renja", "E.81 Renja"),
-    "tc29": ("tc29", "T-C.29"),
-    "tc33": ("tc33", "T-C.33"),
-    "rencana-aksi": ("rencana_aksi", "Rencana Aksi"),
-}
+FORM: dict[str, tuple[str, str]] = {f.kunci: (f.templat, f.label) for f in FORMULIR.values()}
 
 DIR_TEMPLAT = folder("templates")
 _TURUNAN_FONT = Font(italic=True, color="1F4E79", size=10)
@@ -202,8 +197,7 @@ def _buku_baru() -> Workbook:
 def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: Skala = SKALA_BAKU,
              templat: Path | None = None) -> Workbook:
     """One form as a new workbook: the form, Ringkasan (E.81 forms) and Skala Predikat."""
-    if form not in FORM:
-        raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(FORM) + ".")
+    form = baca_form(form)
     tw = _cek_triwulan(triwulan if triwulan is not None else data.info.triwulan)
     wb = _buku_baru()
     _lembar_masalah(wb, data)
@@ -270,8 +264,7 @@ def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | Non
          skala: Skala = SKALA_BAKU, templat: Path | None = None) -> Path:
     """Read the Data Induk, fill one form, write ``out_path`` atomically. Returns the written path."""
     masuk, keluar = Path(data_induk_path), Path(out_path)
-    if form not in FORM:
-        raise GalatPengguna(f"formulir '{form}' tidak dikenal.", saran="Pilih salah satu: " + ", ".join(FORM) + ".")
+    form = baca_form(form)
     if triwulan is not None:
         _cek_triwulan(triwulan)
     _cek_keluaran(masuk, keluar, timpa)
@@ -288,6 +281,7 @@ def buat_semua(data_induk_path: str | os.PathLike[str], out_path: str | os.PathL
                bentuk_e81: str = "e81") -> Path:
     """Every due form in one workbook (see ``isi_buku_semua``); ``bentuk_e81`` picks the E.81 layout."""
     masuk, keluar = Path(data_induk_path), Path(out_path)
+    bentuk_e81 = baca_form(bentuk_e81)
     if bentuk_e81 not in ("e81", "e81-renja"):
         raise GalatPengguna(f"bentuk E.81 '{bentuk_e81}' tidak dikenal.", saran="Pilih e81 atau e81-renja.")
     _cek_keluaran(masuk, keluar, timpa)

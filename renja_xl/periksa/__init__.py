@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
+from renja_xl.pemda import jenis_pemda_opsi
 from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
 
 if TYPE_CHECKING:
@@ -22,24 +23,12 @@ if TYPE_CHECKING:
 
 __all__ = ["periksa_berkas", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
 
-_PEMDA = {"kabkota": "kabupaten/kota", "kabupaten/kota": "kabupaten/kota", "kota": "kabupaten/kota",
-          "kabupaten": "kabupaten/kota", "provinsi": "provinsi", "prov": "provinsi"}
 
 
 def nama_laporan_baku(path: str | os.PathLike[str]) -> Path:
     """``<stem>_laporan.xlsx`` next to the workbook."""
     p = Path(path)
     return p.with_name(f"{p.stem}_laporan.xlsx")
-
-
-def jenis_pemda_opsi(pemda: str | None) -> str | None:
-    if pemda is None:
-        return None
-    j = _PEMDA.get(pemda.strip().lower())
-    if j is None:
-        raise GalatPengguna(f"jenis pemda '{pemda}' tidak dikenal.",
-                            saran="Pakai --pemda kabkota atau --pemda provinsi.")
-    return j
 
 
 def baca_grid(path: Path) -> list[Grid]:
