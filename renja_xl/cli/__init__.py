@@ -26,9 +26,9 @@ _galat = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _pasang_perintah() -> None:
     """Register every command group (imported here so a slow import never delays ``--help``)."""
-    from renja_xl.cli import addin, buat, data_induk, demo, kode, nomenklatur, periksa
+    from renja_xl.cli import addin, buat, data_induk, demo, kode, nomenklatur, periksa, rekap
 
-    for modul in (demo, nomenklatur, kode, data_induk, buat, periksa, addin):
+    for modul in (demo, nomenklatur, kode, data_induk, buat, periksa, rekap, addin):
         modul.daftar(app)
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from renja_xl.buku import HasilPeriksa as HasilBuka
     from renja_xl.periksa.deteksi import Grid
 
-__all__ = ["periksa_berkas", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
+__all__ = ["periksa_berkas", "periksa_grid", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
 
 
 
@@ -72,16 +72,26 @@ def grid_openpyxl(terperiksa: HasilBuka) -> list[Grid]:
 def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str] | None = None,
                    pemda: str | None = None, *, timpa: bool = False) -> HasilPeriksa:
     """Check one workbook; write the annotated report when ``out_path`` is given."""
-    from renja_xl.periksa import aturan, kode_cek
-    from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
-    from renja_xl.periksa.deteksi import Grid, cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
-
     berkas = Path(path)
     if not berkas.exists():
         raise GalatPengguna("berkas tidak ditemukan.", berkas=berkas, saran="Periksa nama dan foldernya.")
     if berkas.is_dir():
         raise GalatPengguna("ini folder, bukan berkas .xlsx.", berkas=berkas)
-    grids: list[Grid] = baca_grid(berkas)
+    hasil = periksa_grid(berkas, baca_grid(berkas), pemda)
+    if out_path is not None:
+        from renja_xl.periksa.laporan import tulis_laporan
+
+        hasil.laporan = tulis_laporan(berkas, hasil, Path(out_path), timpa=timpa)
+    return hasil
+
+
+def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> HasilPeriksa:
+    """Check workbook sheets already read into grids (``baca_grid``); ``hasil.bentuk`` keeps every form
+    with its classified rows so a caller that also extracts data (``renja-xl rekap``) reads the file once."""
+    from renja_xl.periksa import aturan, kode_cek
+    from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
+    from renja_xl.periksa.deteksi import cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
+
     nama = berkas.name
     hasil = HasilPeriksa(berkas=berkas)
     per_lembar = [(g, cari_formulir(g)) for g in grids]
@@ -104,15 +114,12 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
             hasil.temuan.extend(kode_cek.periksa_kode(nama, g, baris, jenis_pemda, katalog,
                                                     bidang_utama(baris), lebar_sub(baris)))
             butir.extend(kode_cek.butir_form(g, f, baris))
+            hasil.bentuk.append((g, f, baris))
             hasil.formulir.append(RingkasFormulir(f.lembar, f.jenis, f.varian, f.baris_nomor,
                                                   sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
     hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))
     hasil.temuan = _tanpa_ganda(hasil.temuan)
     hasil.urutkan()
-    if out_path is not None:
-        from renja_xl.periksa.laporan import tulis_laporan
-
-        hasil.laporan = tulis_laporan(berkas, hasil, Path(out_path), timpa=timpa)
     return hasil
 
 

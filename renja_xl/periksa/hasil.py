@@ -56,6 +56,9 @@ class HasilPeriksa:
     catatan: list[str] = field(default_factory=list)     # notes that are not findings (e.g. no catalog)
     laporan: Path | None = None
     jenis_pemda: str | None = None
+    # every recognised form with its grid and classified rows (Grid, Formulir, list[Baris]): for callers
+    # that extract data after checking (rekap); not part of the JSON
+    bentuk: list[tuple] = field(default_factory=list, repr=False)
 
     @property
     def jumlah_salah(self) -> int:

@@ -1,0 +1,471 @@
+"""The pemda's evaluation of its RKPD: Tabel E.79 (kabupaten/kota) or Formulir E.19 (provinsi), with live
+native formulas.
+
+Layout (Permendagri 86/2017 as public e-monev implementations print it; sources in ``docs/skala.md``):
+1 No · 2 Sasaran · 3 Kode (five cells: urusan, bidang, program, kegiatan, sub kegiatan) · 4 Urusan/Bidang
+Urusan dan Program/Kegiatan/Sub Kegiatan · 5 Indikator · 6 Target RPJMD (akhir periode) · 7 Realisasi RPJMD
+s.d. RKPD tahun lalu · 8 Target RKPD tahun berjalan · 9-12 Realisasi triwulan I-IV · 13 = 9+10+11+12 realisasi
+RKPD yang dievaluasi · then E.79: 14 = 7+13, 15 = 14/6, 16 Perangkat Daerah; E.19: 14 = 13/8, 15 = 7+13,
+16 = 15/6, 17 Unit Perangkat Daerah. Each numeric column has K and Rp.
+
+Rows: urusan > bidang > each OPD's programs with their kegiatan, sub kegiatan and indicator rows (values
+copied from the OPD's E.81: 5 -> 6, 6 -> 7, 7 -> 8, 8-11 -> 9-12). Rp is typed on the lowest level and
+rolled up with SUMIFS over the rows *below* a row (a cell never refers to itself); realisasi, capaian and
+predikat are the generator's formula builders (``renja_xl.generator.rumus``), which mirror the core. A hidden
+column A holds each row's kind (URS, BID, PRG, KEG, SUB, LNJ) for those SUMIFS and averages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from renja_xl.buku import tulis_teks
+from renja_xl.capaian import JenisIndikator
+from renja_xl.generator import rumus
+from renja_xl.generator.buat_templat import FMT_PERSEN, FMT_RP, GARIS, JUDUL, KIRI, NOMOR, RUMUS, TENGAH
+from renja_xl.rekap.model import BarisE81, LembarE81
+from renja_xl.rekap.pilih import OpdRekap, Pilihan
+
+__all__ = ["Tata79", "tata_e79", "tulis_e79", "KIND_INDIKATOR", "judul_lembar", "blok_lembar", "TANPA_KODE"]
+
+K = JenisIndikator.KUMULATIF
+ROMAWI = ("I", "II", "III", "IV")
+KIND_INDIKATOR = ("PRG", "KEG", "SUB", "LNJ")
+_KIND = {"program": "PRG", "kegiatan": "KEG", "sub_kegiatan": "SUB", "indikator": "LNJ"}
+_MASUK = ("t6", "r7", "t8", "tw1", "tw2", "tw3", "tw4")     # slots filled from E.81 columns 5, 6, 7, 8-11
+_AWAL = 11          # first value column (K): K
+TANPA_KODE = "~"    # urusan / bidang key of rows whose E.81 prints no code
+
+
+def judul_lembar(tingkat: str) -> str:
+    return "E.19" if tingkat == "provinsi" else "E.79"
+
+
+@dataclass
+class Tata79:
+    """Which slot is in which column for one layout; ``nomor``/``label`` give the numbering row."""
+
+    tingkat: str
+    slot: dict[str, int] = field(default_factory=dict)      # slot -> first column (K; Rp is +1)
+    nomor: dict[str, str] = field(default_factory=dict)     # slot -> numbering label
+    kol_pd: int = 0
+    kol_jenis: int = 0
+    kol_puncak: int = 0
+
+    @property
+    def provinsi(self) -> bool:
+        return self.tingkat == "provinsi"
+
+    def k(self, slot: str) -> str:
+        return get_column_letter(self.slot[slot])
+
+    def rp(self, slot: str) -> str:
+        return get_column_letter(self.slot[slot] + 1)
+
+    @property
+    def capaian(self) -> tuple[str, ...]:
+        return ("c14", "c16") if self.provinsi else ("c15",)
+
+    @property
+    def jumlah(self) -> tuple[str, ...]:
+        """Slots whose Rp adds up (inputs and realisasi; not the capaian)."""
+        return _MASUK + (("r13", "r15") if self.provinsi else ("r13", "r14"))
+
+
+def tata_e79(tingkat: str) -> Tata79:
+    t = Tata79(tingkat)
+    urut = list(_MASUK) + ["r13"] + (["c14", "r15", "c16"] if t.provinsi else ["r14", "c15"])
+    label = {"t6": "6", "r7": "7", "t8": "8", "tw1": "9", "tw2": "10", "tw3": "11", "tw4": "12",
+             "r13": "13 = 9+10+11+12"}
+    label.update({"c14": "14 = 13/8 x 100%", "r15": "15 = 7+13", "c16": "16 = 15/6 x 100%"} if t.provinsi else
+                 {"r14": "14 = 7+13", "c15": "15 = 14/6 x 100%"})
+    for i, s in enumerate(urut):
+        t.slot[s] = _AWAL + 2 * i
+        t.nomor[s] = label[s]
+    t.kol_pd = _AWAL + 2 * len(urut)
+    t.kol_jenis = t.kol_pd + 1
+    t.kol_puncak = t.kol_pd + 2
+    return t
+
+
+# ------------------------------------------------------------------------------------------------ rows
+
+@dataclass
+class _Baris:
+    jenis: str                       # URS BID PRG KEG SUB LNJ
+    no: str = ""
+    kode: str = ""
+    uraian: str = ""
+    sasaran: str = ""
+    indikator: str = ""
+    jenis_ind: str = ""
+    nilai: tuple = ()
+    pd: str = ""
+    puncak: bool = False
+    daun: bool = False
+    akhir: int = -1                  # index of the last row under this one (roll-ups)
+    anak: str = ""                   # kind of the direct children summed by the roll-up
+
+
+def _segmen(kode: str) -> list[str]:
+    """Code cells as the table prints them: urusan, bidang, program, kegiatan (x.yy), sub kegiatan."""
+    s = kode.split(".") if kode else []
+    return [s[0] if len(s) > 0 else "", s[1] if len(s) > 1 else "", s[2] if len(s) > 2 else "",
+            ".".join(s[3:5]) if len(s) > 4 else "", s[5] if len(s) > 5 else ""]
+
+
+def blok_lembar(lb: LembarE81) -> list[tuple[str, int, int]]:
+    """The sheet's rows cut into top-level blocks (normally one per program): (bidang key, first, end)."""
+    out: list[list] = []
+    for g, b in enumerate(lb.baris):
+        if b.tingkat != "indikator" and b.induk is None:
+            seg = b.kode.split(".") if b.kode else []
+            bidang = ".".join(seg[:2]) if len(seg) >= 2 else (lb.bidang or TANPA_KODE)
+            out.append([bidang, g, g + 1])
+        elif out:
+            out[-1][2] = g + 1
+    return [(b, a, z) for b, a, z in out]
+
+
+def _urutan(kode: str) -> tuple:
+    return (kode == TANPA_KODE,) + tuple(int(x) if x.isdigit() else 99 for x in kode.split("."))
+
+
+def susun_baris(pilihan: Pilihan, nama: dict[str, str]) -> list[_Baris]:
+    """Every row of the table in order: urusan, its bidang, then each OPD's blocks of that bidang."""
+    per_bidang: dict[str, list[tuple[OpdRekap, int, int]]] = {}
+    for o in pilihan.opd:
+        if o.lembar is None:
+            continue
+        for bidang, a, z in blok_lembar(o.lembar):
+            per_bidang.setdefault(bidang, []).append((o, a, z))
+    urusan: dict[str, list[str]] = {}
+    for bidang in sorted(per_bidang, key=_urutan):
+        urusan.setdefault(bidang.split(".")[0] if bidang != TANPA_KODE else TANPA_KODE, []).append(bidang)
+    banyak_pemda = len({o.pemda for o in pilihan.opd if o.lembar is not None}) > 1
+    out: list[_Baris] = []
+    for iu, u in enumerate(sorted(urusan, key=_urutan), 1):
+        iu_row = len(out)
+        out.append(_Baris("URS", str(iu), "" if u == TANPA_KODE else u, _nama(nama, u, "URUSAN"), anak="BID"))
+        for ib, bidang in enumerate(urusan[u], 1):
+            ib_row = len(out)
+            out.append(_Baris("BID", f"{iu}.{ib}", "" if bidang == TANPA_KODE else bidang,
+                              _nama(nama, bidang, "BIDANG URUSAN"), anak="PUNCAK"))
+            nomor = [0]
+            for o, a, z in per_bidang[bidang]:
+                pd = f"{o.nama} ({o.pemda})" if banyak_pemda and o.pemda else o.nama
+                _tulis_blok(out, o.lembar.baris, a, z, pd, f"{iu}.{ib}", nomor)  # type: ignore[union-attr]
+            out[ib_row].akhir = len(out) - 1
+        out[iu_row].akhir = len(out) - 1
+    return out
+
+
+def _nama(nama: dict[str, str], kode: str, jenis: str) -> str:
+    if kode == TANPA_KODE:
+        return "PROGRAM/KEGIATAN TANPA KODE (E.81 OPD tidak mencantumkan kode urusan/bidang)" if jenis == "URUSAN" \
+            else "TANPA KODE BIDANG URUSAN"
+    return nama.get(kode) or f"{jenis} {kode}"
+
+
+def _tulis_blok(out: list[_Baris], baris: tuple[BarisE81, ...], a: int, z: int, pd: str, awalan: str,
+                nomor: list[int]) -> None:
+    """Rows a..z-1 of one E.81 sheet; each item gets its last-descendant row and its children's kind."""
+    pos = {g: len(out) + (g - a) for g in range(a, z)}
+    no: dict[int, str] = {}
+    anak_ke: dict[int, int] = {}
+    for g in range(a, z):
+        b = baris[g]
+        teks = ""
+        if b.tingkat != "indikator":
+            if b.induk is None or b.induk not in no:
+                nomor[0] += 1
+                teks = no[g] = f"{awalan}.{nomor[0]}"
+            else:
+                anak_ke[b.induk] = anak_ke.get(b.induk, 0) + 1
+                teks = no[g] = f"{no[b.induk]}.{anak_ke[b.induk]}"
+        out.append(_Baris(_KIND[b.tingkat], teks, b.kode, b.uraian, b.sasaran, b.indikator, b.jenis, b.nilai, pd,
+                          puncak=b.induk is None and b.tingkat != "indikator", daun=b.daun))
+    for g in range(a, z):
+        if baris[g].tingkat == "indikator":
+            continue
+        turunan = {g}
+        akhir = g
+        anak = ""
+        for k in range(g + 1, z):
+            if baris[k].induk in turunan:
+                if baris[k].tingkat != "indikator":
+                    turunan.add(k)
+                    if not anak and baris[k].induk == g:
+                        anak = _KIND[baris[k].tingkat]
+                akhir = k
+            else:
+                break
+        out[pos[g]].akhir = pos[akhir]
+        out[pos[g]].anak = anak
+
+
+# ---------------------------------------------------------------------------------------------- sheet
+
+_JUDUL_ATAS = 7          # first header row
+_BARIS_DATA = _JUDUL_ATAS + 4
+
+
+def _kepala(t: Tata79, tahun: int | None) -> dict[str, str]:
+    """Header text per slot, with the pemda level's words (RPJMD/RKPD Kabupaten/Kota or Provinsi)."""
+    lv = "Provinsi" if t.provinsi else "Kabupaten/Kota"
+    th = str(tahun) if tahun else "…"
+    lalu = str(tahun - 1) if tahun else "n-1"
+    teks = {
+        "t6": f"Target RPJMD {lv} pada Akhir Periode RPJMD",
+        "r7": f"Realisasi Capaian Kinerja RPJMD {lv} sampai dengan RKPD {lv} Tahun Lalu ({lalu})",
+        "t8": f"Target Kinerja dan Anggaran RKPD {lv} Tahun Berjalan ({th}) yang Dievaluasi",
+        "tw1": "Realisasi Kinerja pada Triwulan",
+        "r13": f"Realisasi Capaian Kinerja dan Anggaran RKPD {lv} yang Dievaluasi",
+    }
+    if t.provinsi:
+        teks.update({"c14": f"Tingkat Capaian Kinerja dan Realisasi Anggaran RKPD {lv} Tahun {th} (%)",
+                     "r15": f"Realisasi Kinerja dan Anggaran RPJMD {lv} s.d. Tahun {th}",
+                     "c16": f"Tingkat Capaian Kinerja dan Realisasi Anggaran RPJMD {lv} s.d. Tahun {th} (%)"})
+    else:
+        teks.update({"r14": f"Realisasi Kinerja dan Anggaran RPJMD {lv} s.d. Tahun {th}",
+                     "c15": f"Tingkat Capaian Kinerja dan Realisasi Anggaran RPJMD {lv} s.d. Tahun {th} (%)"})
+    return teks
+
+
+def _gaya(c, *, isi: bool = False, fmt: str | None = None, rumus_: bool = False, tebal: bool = False) -> None:
+    c.border = GARIS
+    if fmt:
+        c.number_format = fmt
+    if rumus_:
+        c.fill = RUMUS
+    if tebal:
+        c.font = Font(bold=True)
+    if isi:
+        c.alignment = KIRI
+
+
+def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], n_skala: int, tingkat: str) -> Worksheet:
+    """Write the E.79 / E.19 sheet; returns it. ``nama``: urusan and bidang names by code."""
+    t = tata_e79(tingkat)
+    ws = wb.create_sheet(judul_lembar(tingkat))
+    rows = susun_baris(pilihan, nama)
+    pemda = ", ".join(pilihan.pemda) if pilihan.pemda else "…"
+    tw = ROMAWI[pilihan.triwulan - 1]
+    lv = "Provinsi" if t.provinsi else "Kabupaten/Kota"
+    ws["B1"] = "Formulir E.19" if t.provinsi else "Tabel E.79"
+    ws["B2"] = "EVALUASI TERHADAP HASIL RKPD"
+    tulis_teks(ws["B3"], pemda.upper())
+    ws["B4"] = f"Periode Pelaksanaan: Triwulan {tw} Tahun {pilihan.tahun or '…'}"
+    ws["B5"] = f"Sasaran Pembangunan Tahunan {lv}: ……"
+    for a in ("B1", "B2", "B3"):
+        ws[a].font = Font(bold=True, size=12)
+    _tulis_kepala(ws, t, _kepala(t, pilihan.tahun))
+    r0 = _BARIS_DATA
+    for i, b in enumerate(rows):
+        _tulis_baris(ws, t, r0, i, b)
+    akhir = r0 + len(rows) - 1
+    _tulis_kaki(ws, t, r0, max(akhir, r0), n_skala, pilihan)
+    for c in range(1, t.kol_puncak + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 14
+    lebar = {"A": 5, "B": 9, "C": 22, "D": 4, "E": 4, "F": 4, "G": 6, "H": 6, "I": 44, "J": 36}
+    for k, w in lebar.items():
+        ws.column_dimensions[k].width = w
+    ws.column_dimensions[get_column_letter(t.kol_pd)].width = 30
+    for c in (1, t.kol_jenis, t.kol_puncak):
+        ws.column_dimensions[get_column_letter(c)].hidden = True
+    ws.freeze_panes = ws.cell(_BARIS_DATA, 11)
+    ws.print_title_rows = f"{_JUDUL_ATAS}:{_BARIS_DATA - 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if hasattr(ws, "PAPERSIZE_A3") else 8
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def _tulis_kepala(ws: Worksheet, t: Tata79, teks: dict[str, str]) -> None:
+    r = _JUDUL_ATAS
+    tetap = [(2, "No", "1"), (3, "Sasaran", "2"), (4, "Kode", "3"),
+             (9, "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", "4"),
+             (10, "Indikator Kinerja Program (outcome)/Kegiatan (output)", "5"),
+             (t.kol_pd, "Unit Perangkat Daerah Penanggung Jawab" if t.provinsi else
+              "Perangkat Daerah Penanggung Jawab", "17" if t.provinsi else "16")]
+    for c, judul, nomor in tetap:
+        ujung = 8 if c == 4 else c
+        ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=ujung)
+        ws.cell(r, c, judul)
+        ws.merge_cells(start_row=r + 2, start_column=c, end_row=r + 3, end_column=ujung)
+        ws.cell(r + 2, c, nomor)
+    for s, c in t.slot.items():
+        if s in ("tw2", "tw3", "tw4"):
+            pass
+        elif s == "tw1":
+            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + 7)
+            ws.cell(r, c, teks[s])
+        else:
+            ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c + 1)
+            ws.cell(r, c, teks[s])
+        if s.startswith("tw"):
+            ws.merge_cells(start_row=r + 1, start_column=c, end_row=r + 1, end_column=c + 1)
+            ws.cell(r + 1, c, ROMAWI[int(s[2]) - 1])
+        ws.merge_cells(start_row=r + 2, start_column=c, end_row=r + 2, end_column=c + 1)
+        ws.cell(r + 2, c, t.nomor[s])
+        ws.cell(r + 3, c, "K")
+        ws.cell(r + 3, c + 1, "Rp")
+    ws.cell(r, t.kol_jenis, "Jenis indikator")
+    ws.cell(r, t.kol_puncak, "Baris puncak OPD")
+    for rr in range(r, r + 4):
+        ws.row_dimensions[rr].height = 60 if rr == r else 18
+        for c in range(2, t.kol_pd + 1):
+            cell = ws.cell(rr, c)
+            cell.border = GARIS
+            cell.alignment = TENGAH
+            cell.font = Font(bold=True)
+            cell.fill = JUDUL if rr < r + 2 else NOMOR
+
+
+def _tulis_baris(ws: Worksheet, t: Tata79, r0: int, i: int, b: _Baris) -> None:
+    r = r0 + i
+    ws.cell(r, 1, b.jenis)
+    tulis_teks(ws.cell(r, 2), b.no)
+    if b.sasaran:
+        tulis_teks(ws.cell(r, 3), b.sasaran)
+    for j, seg in enumerate(_segmen(b.kode)):
+        if seg:
+            tulis_teks(ws.cell(r, 4 + j), seg)
+    tulis_teks(ws.cell(r, 9), b.uraian)
+    if b.indikator:
+        tulis_teks(ws.cell(r, 10), b.indikator)
+    tebal = b.jenis in ("URS", "BID")
+    baris_teks = max(_baris_teks(b.uraian, 44), _baris_teks(b.indikator, 36), _baris_teks(b.sasaran, 22),
+                     _baris_teks(b.pd, 30))
+    if baris_teks > 1:
+        ws.row_dimensions[r].height = 13 * baris_teks + 2
+    for c in range(2, t.kol_pd + 1):
+        _gaya(ws.cell(r, c), isi=c in (3, 9, 10, t.kol_pd), tebal=tebal)
+    if b.pd:
+        tulis_teks(ws.cell(r, t.kol_pd), b.pd)
+    if b.jenis_ind:
+        ws.cell(r, t.kol_jenis, b.jenis_ind)
+    if b.puncak:
+        ws.cell(r, t.kol_puncak, "ya")
+    jenis = JenisIndikator.dari_teks(b.jenis_ind) or K
+    ada_k = bool(b.jenis_ind)
+    item = b.jenis != "LNJ"
+    # inputs: K on indicator rows; Rp typed on the lowest items, rolled up on the others
+    for n, s in enumerate(_MASUK):
+        if b.nilai and ada_k:
+            _isi_sel(ws.cell(r, t.slot[s]), b.nilai[2 * n])
+        if not item:
+            continue
+        c_rp = ws.cell(r, t.slot[s] + 1)
+        if b.jenis in ("URS", "BID") or not b.daun:
+            if b.akhir > i and b.anak:
+                c_rp.value = _gulung(t, s, r0, i, b)
+                _gaya(c_rp, fmt=FMT_RP, rumus_=True, tebal=tebal)
+        elif b.nilai:
+            _isi_sel(c_rp, b.nilai[2 * n + 1])
+            c_rp.number_format = FMT_RP
+    tw_k = [f"{t.k(f'tw{q}')}{r}" for q in range(1, 5)]
+    tw_rp = [f"{t.rp(f'tw{q}')}{r}" for q in range(1, 5)]
+
+    def tulis(slot: str, rp: bool, teks: str, fmt: str) -> None:
+        c = ws.cell(r, t.slot[slot] + (1 if rp else 0), teks)
+        _gaya(c, fmt=fmt, rumus_=True, tebal=tebal)
+
+    if ada_k:
+        tulis("r13", False, rumus.gabung(tw_k, jenis), "General")
+    if item:
+        tulis("r13", True, rumus.jumlah_daftar(tw_rp), FMT_RP)
+    renstra = "r15" if t.provinsi else "r14"
+    for rp, ok in ((False, ada_k), (True, item)):
+        if not ok:
+            continue
+        j = K if rp else jenis
+        kol = t.rp if rp else t.k
+        tulis(renstra, rp, rumus.gabung([f"{kol('r7')}{r}", f"{kol('r13')}{r}"], j), FMT_RP if rp else "General")
+        if t.provinsi:
+            tulis("c14", rp, rumus.capaian(f"{kol('r13')}{r}", f"{kol('t8')}{r}", j), FMT_PERSEN)
+            tulis("c16", rp, rumus.capaian(f"{kol('r15')}{r}", f"{kol('t6')}{r}", j), FMT_PERSEN)
+        else:
+            tulis("c15", rp, rumus.capaian(f"{kol('r14')}{r}", f"{kol('t6')}{r}", j), FMT_PERSEN)
+
+
+def _baris_teks(teks: str, lebar: int) -> int:
+    """Lines a wrapped text needs in a column ``lebar`` characters wide (rough: Excel has no auto height for
+    rows written by a library, LibreOffice keeps the height it is given)."""
+    if not teks:
+        return 1
+    return sum(max(1, -(-len(bag) // max(1, int(lebar * 1.1)))) for bag in teks.split("\n"))
+
+
+def _isi_sel(c, v: object) -> None:
+    if isinstance(v, float):
+        c.value = int(v) if v.is_integer() and abs(v) < 1e15 else v
+    elif isinstance(v, str):
+        tulis_teks(c, v)
+
+
+def _gulung(t: Tata79, slot: str, r0: int, i: int, b: _Baris) -> str:
+    """Sum of the direct children below row i (never the row itself)."""
+    col = t.rp(slot)
+    a, z = r0 + i + 1, r0 + b.akhir
+    nilai = f"{col}{a}:{col}{z}"
+    if b.anak == "PUNCAK":
+        p = get_column_letter(t.kol_puncak)
+        return rumus.jumlah_anak(nilai, f"${p}${a}:${p}${z}", "ya")
+    return rumus.jumlah_anak(nilai, f"$A${a}:$A${z}", b.anak)
+
+
+def _tulis_kaki(ws: Worksheet, t: Tata79, r0: int, r1: int, n_skala: int, pilihan: Pilihan) -> None:
+    r = r1 + 1
+    jenis = f"$A${r0}:$A${r1}"
+    ws.cell(r, 1, "JUMLAH")
+    ws.cell(r, 9, "JUMLAH ANGGARAN DAN REALISASI SELURUH URUSAN")
+    for s in t.jumlah:
+        col = t.rp(s)
+        ws.cell(r, t.slot[s] + 1, rumus.jumlah_anak(f"{col}{r0}:{col}{r1}", jenis, "URS"))
+    for s in t.capaian:
+        tw = {"c14": ("r13", "t8"), "c15": ("r14", "t6"), "c16": ("r15", "t6")}[s]
+        ws.cell(r, t.slot[s] + 1, rumus.capaian(f"{t.rp(tw[0])}{r}", f"{t.rp(tw[1])}{r}", K))
+    r_rata = r + 1
+    ws.cell(r_rata, 1, "RATA")
+    ws.cell(r_rata, 9, "Rata-rata capaian kinerja (%)")
+    r_pred = r + 2
+    ws.cell(r_pred, 1, "PREDIKAT")
+    ws.cell(r_pred, 9, "Predikat kinerja")
+    for s in t.capaian:
+        for dc in (0, 1):
+            col = get_column_letter(t.slot[s] + dc)
+            ws.cell(r_rata, t.slot[s] + dc, rumus.rata_jenis(f"{col}{r0}:{col}{r1}", jenis, KIND_INDIKATOR))
+            ws.cell(r_pred, t.slot[s] + dc, rumus.predikat(f"{col}{r_rata}", n_skala))
+    for rr in (r, r_rata, r_pred):
+        for c in range(2, t.kol_pd + 1):
+            cell = ws.cell(rr, c)
+            _gaya(cell, tebal=True)
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.fill = RUMUS
+                cell.number_format = FMT_RP if rr == r and c not in {t.slot[s] + 1 for s in t.capaian} \
+                    else FMT_PERSEN
+    r = r_pred + 2
+    lv = "RKPD"
+    for teks in ("Faktor pendorong keberhasilan kinerja:", "Faktor penghambat pencapaian kinerja:",
+                 "Tindak lanjut yang diperlukan dalam triwulan berikutnya:",
+                 f"Tindak lanjut yang diperlukan dalam {lv} berikutnya:"):
+        ws.cell(r, 2, teks).font = Font(bold=True)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=10)
+        ws.cell(r, 2).alignment = Alignment(vertical="top", wrap_text=True)
+        r += 1
+    r += 1
+    c = t.kol_pd - 3
+    ws.cell(r, c, "Disusun")
+    ws.cell(r + 1, c, "……………, tanggal ……………")
+    tulis_teks(ws.cell(r + 2, c), "KEPALA BAPPEDA " + (pilihan.pemda[0].upper() if len(pilihan.pemda) == 1 else
+                                                       ("PROVINSI …" if t.provinsi else "KABUPATEN/KOTA …")))
+    ws.cell(r + 6, c, "(………………………………)")
+    ws.cell(r + 7, c, "NIP. ……………………")

@@ -1,0 +1,52 @@
+"""The findings sheet: every finding of checking every file, one row each, with an autofilter so Bappeda can
+narrow it to one OPD, one kind or one level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from renja_xl.buku import tulis_teks
+from renja_xl.generator.buat_templat import GARIS, JUDUL, TENGAH
+from renja_xl.rekap.pilih import Pilihan
+
+__all__ = ["tulis_temuan", "LEMBAR", "KOLOM"]
+
+LEMBAR = "Temuan"
+KOLOM = ("Berkas", "Perangkat Daerah", "Dipakai", "Lembar", "Sel", "Tingkat", "Jenis", "Pesan", "Seharusnya",
+         "Ditemukan", "Saran")
+_LEBAR = (28, 32, 9, 14, 8, 11, 24, 80, 20, 20, 30)
+
+
+def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
+    ws = wb.create_sheet(LEMBAR)
+    for c, teks in enumerate(KOLOM, 1):
+        cell = ws.cell(1, c, teks)
+        cell.font = Font(bold=True)
+        cell.fill = JUDUL
+        cell.border = GARIS
+        cell.alignment = TENGAH
+    dipakai = {o.hasil.berkas for o in pilihan.opd if o.hasil is not None}
+    r = 1
+    for h in pilihan.diperiksa:
+        opd = h.opd or Path(h.berkas).stem
+        for t in h.temuan:
+            r += 1
+            isi = (h.nama, opd, "ya" if h.berkas in dipakai else "tidak", t.get("lembar"), t.get("sel"),
+                   t.get("tingkat"), t.get("jenis"), t.get("pesan"), t.get("seharusnya"), t.get("ditemukan"),
+                   t.get("saran"))
+            for c, v in enumerate(isi, 1):
+                if v not in (None, ""):
+                    tulis_teks(ws.cell(r, c), str(v))
+    ujung = get_column_letter(len(KOLOM))
+    ws.auto_filter.ref = f"A1:{ujung}{max(r, 2)}"
+    for c, w in enumerate(_LEBAR, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.freeze_panes = "A2"
+    if r == 1:
+        ws.cell(2, 1, "(tidak ada temuan)")
+    return ws

@@ -1,0 +1,240 @@
+"""The per-file task of ``renja-xl rekap``: open one workbook safely, check it, extract what the compilation
+needs. One pure function, path in and :class:`HasilBerkas` out, so a local process pool and a Dask worker
+run exactly the same code; it never raises (a broken file becomes a ``galat`` and the others go on).
+
+The workbook is read once: the checker runs on the grids (``periksa_grid``) and hands back every form with
+its classified rows, which the extraction reuses. Values are read with the checker's cell reader (the
+core's Indonesian number parser); capaian, realisasi and predikat come from ``renja_xl.capaian`` /
+``renja_xl.predikat``; nothing is computed here that the core does not decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from renja_xl.capaian import JenisIndikator, capaian, rata_rata, realisasi_tahun
+from renja_xl.galat import GalatPengguna
+from renja_xl.jeda_gc import jeda_gc
+from renja_xl.predikat import predikat
+from renja_xl.rekap import identitas
+from renja_xl.rekap.model import KOLOM_MASUK, BarisE81, HasilBerkas, Isi, LembarE81, NilaiOpd
+
+__all__ = ["proses_berkas", "nilai_opd"]
+
+_SATUAN_AKHIR = re.compile(r"\(([^()]{1,30})\)\s*$")
+_TINGKAT_ITEM = {"program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+
+
+def proses_berkas(path: str, pemda: str | None = None) -> HasilBerkas:
+    """Check and extract one workbook; any failure is returned as ``HasilBerkas.galat`` (Indonesian)."""
+    try:
+        with jeda_gc():
+            return _proses(Path(path), pemda)
+    except GalatPengguna as e:
+        return HasilBerkas(berkas=path, galat=e.pesan if e.berkas else e.teks())
+    except MemoryError:
+        return HasilBerkas(berkas=path, galat="memori tidak cukup untuk membaca berkas ini.")
+    except Exception as e:  # one broken file must never stop the compilation
+        return HasilBerkas(berkas=path, galat=f"gagal dibaca ({type(e).__name__}: {str(e)[:200]})")
+
+
+def _proses(p: Path, pemda: str | None) -> HasilBerkas:
+    from renja_xl.periksa import baca_grid, periksa_grid
+
+    grids = baca_grid(p)
+    hasil = periksa_grid(p, grids, pemda)
+    meta = _jenis_meta(grids)
+    judul: list[str] = []
+    judul_target = ""
+    e81: list[LembarE81] = []
+    for g, f, baris in hasil.bentuk:
+        if f.jenis != "E.81":
+            continue
+        baris_judul = _judul(g, f)
+        if not judul:
+            judul = baris_judul
+            c7 = f.kol(7, "K")
+            judul_target = f.judul_kolom.get(c7, "") if c7 else ""
+        e81.append(_lembar(g, f, baris, baris_judul, meta))
+    if not judul:   # no E.81: still name the OPD from whatever form the file holds (a T-C.29 sent by mistake)
+        judul = next((_judul(g, f) for g, f, _b in hasil.bentuk), [])
+    nama_pemda = identitas.nama_pemda(judul)
+    return HasilBerkas(
+        berkas=str(p), opd=identitas.nama_opd(judul, nama_pemda), pemda=nama_pemda,
+        jenis_pemda=hasil.jenis_pemda, tahun=identitas.tahun_judul(judul, judul_target),
+        formulir=tuple(f.jenis for _g, f, _b in hasil.bentuk), e81=tuple(e81),
+        temuan=tuple(hasil.ke_json()))
+
+
+def _judul(g, f) -> list[str]:
+    """The title lines above a form's header (each row's texts joined), then the sheet name."""
+    out = []
+    for r in range(1, f.baris_awal):
+        teks = " ".join(t for t in g.baris_teks(r, 1, min(g.max_col, 40)) if t)
+        if teks:
+            out.append(teks)
+    out.append(g.nama)
+    return out
+
+
+def _jenis_meta(grids) -> dict[tuple[str, int], JenisIndikator]:
+    """Indicator types a generated workbook states about itself (hidden sheet ``_renja_xl``)."""
+    from renja_xl.meta import LEMBAR_META, dari_baris
+
+    for g in grids:
+        if g.nama != LEMBAR_META:
+            continue
+        rows = [[g.get(r, c).nilai for c in range(1, g.max_col + 1)] for r in range(1, g.max_row + 1)]
+        return {k: m.jenis_indikator for k, m in dari_baris(rows).items() if m.jenis_indikator is not None}
+    return {}
+
+
+def _isi(v) -> Isi:
+    """A cell as the compilation keeps it: one number, else its text, else None."""
+    if v.nilai is not None and not v.jamak and v.batas is None and v.huruf is None and v.galat is None:
+        return float(v.nilai)
+    if v.asli is None or v.kosong:
+        return None
+    return str(v.asli).strip() or None
+
+
+def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
+    """The indicator type: what the workbook states (hidden meta sheet, a "Jenis indikator" column), else the
+    checker's reading of the unit (a level: %, indeks, nilai... -> persentase; a count -> kumulatif)."""
+    from renja_xl.periksa import inti
+
+    j = meta.get((lembar, b.r))
+    if j is not None:
+        return j
+    teks = b.jenis_indikator or (item.jenis_indikator if item is not None else "")
+    if teks:
+        j = JenisIndikator.dari_teks(teks)
+        if j is not None:
+            return j
+    indikator = b.indikator or (item.indikator if item is not None else "")
+    kurung = _SATUAN_AKHIR.search(indikator or "")
+    satuan = b.satuan or (kurung.group(1).strip() if kurung else None) \
+        or next((v.satuan for v in sampel if v.satuan and v.satuan != "%"), None)
+    persen = any(v.persen for v in sampel)
+    level = inti.jenis_level(satuan if not persen else "%", indikator, persen)
+    return JenisIndikator.PERSENTASE if level else JenisIndikator.KUMULATIF
+
+
+def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
+    from renja_xl.kode import dari_template
+    from renja_xl.periksa import inti
+    from renja_xl.periksa.baris import BIDANG, INDIKATOR, URUSAN, bidang_utama
+
+    bidang = bidang_utama(baris)
+    kolom = []
+    for k in KOLOM_MASUK:
+        n, s = int(k[:-2] if k.endswith("Rp") else k[:-1]), ("Rp" if k.endswith("Rp") else "K")
+        c = f.kol(n, s)
+        kolom.append(c if (s == "K" or c != f.kol(n, "K")) else None)   # a column without K/Rp split is K
+    c_sasaran = next((c for c, j in f.judul_kolom.items() if j.strip().lower() == "sasaran"), None)
+    per_r = {b.r: b for b in baris}
+    nama_bidang: dict[str, str] = {}
+    out: list[BarisE81] = []
+    tanpa_kode: str | None = None        # a "BIDANG KOPERASI ..." row without a code: named by the next code
+    indeks: dict[int, int] = {}     # sheet row of an item -> its index in out
+    tumpuk: list[tuple[int, int]] = []   # (level, index) of the open items
+    for b in baris:
+        if b.jenis in (URUSAN, BIDANG):
+            if b.kode is not None and b.kode.normal and b.nama:
+                nama_bidang[b.kode.normal] = b.nama
+            elif b.jenis == BIDANG and b.nama:
+                tanpa_kode = b.nama
+            continue
+        item_r = b.r if b.adalah_item else b.item
+        if b.jenis == INDIKATOR:
+            if item_r not in indeks:
+                continue
+        elif b.jenis not in _TINGKAT_ITEM:
+            continue
+        mentah = [inti.baca_nilai_sel(g.get(b.r, c).nilai, g.get(b.r, c).format) if c else inti.KOSONG
+                  for c in kolom]
+        if b.jenis == INDIKATOR:
+            induk = indeks[item_r]
+            item = per_r.get(item_r)
+        else:
+            level = _TINGKAT_ITEM[b.jenis]
+            while tumpuk and tumpuk[-1][0] >= level:
+                tumpuk.pop()
+            induk = tumpuk[-1][1] if tumpuk else None
+            if induk is not None:
+                out[induk] = _bukan_daun(out[induk])
+            item = None
+        kode = ""
+        if b.kode is not None and b.kode.normal:
+            kode = b.kode.normal
+            if b.kode.template and bidang:
+                kode = dari_template(kode, bidang)
+            if tanpa_kode and kode.count(".") >= 1:
+                nama_bidang.setdefault(".".join(kode.split(".")[:2]), re.sub(r"(?i)^bid(ang)?\.?\s*", "BIDANG ",
+                                                                             tanpa_kode))
+                tanpa_kode = None
+        indikator = b.indikator
+        j = _jenis(b, item, meta, g.nama, mentah[:14:2]) if (indikator or any(v.ada for v in mentah[::2])) \
+            else None
+        out.append(BarisE81(
+            r=b.r, tingkat=b.jenis, kode=kode, uraian=b.nama, sasaran=g.teks(b.r, c_sasaran) if c_sasaran else "",
+            indikator=indikator, jenis=j.value if j else "", nilai=tuple(_isi(v) for v in mentah), induk=induk,
+            daun=b.jenis != INDIKATOR))
+        if b.jenis != INDIKATOR:
+            indeks[b.r] = len(out) - 1
+            tumpuk.append((_TINGKAT_ITEM[b.jenis], len(out) - 1))
+    tw = identitas.triwulan_judul(judul) or _tw_terisi(out)
+    varian = "17" if (a := f.aturan.get(13)) is not None and a.jenis == "rasio" else "15"
+    return LembarE81(lembar=g.nama, triwulan=tw, varian=varian, baris=tuple(out),
+                     nilai=nilai_opd(out, tw), bidang=bidang, nama_bidang=nama_bidang)
+
+
+def _bukan_daun(b: BarisE81) -> BarisE81:
+    if not b.daun:
+        return b
+    from dataclasses import replace
+
+    return replace(b, daun=False)
+
+
+def _tw_terisi(baris: list[BarisE81]) -> int | None:
+    """The last quarter with any realisasi (for a form whose title states no triwulan)."""
+    akhir = None
+    for i in range(4):
+        if any(b.nilai[6 + 2 * i] is not None or b.nilai[7 + 2 * i] is not None for b in baris):
+            akhir = i + 1
+    return akhir
+
+
+def _angka(v: Isi) -> float | None:
+    return v if isinstance(v, float) and math.isfinite(v) else None
+
+
+def nilai_opd(baris: list[BarisE81] | tuple[BarisE81, ...], triwulan: int | None) -> NilaiOpd:
+    """The OPD's figures up to ``triwulan`` with the core's rules: Rp summed over the lowest-level items (the
+    forms roll Rp up from there), capaian per indicator by its type, one rata-rata rule (docs/keputusan.md)."""
+    n = triwulan or 4
+    target: list[float] = []
+    realisasi: list[float] = []
+    cap_k = []
+    cap_rp = []
+    for b in baris:
+        tw_k = [b.nilai[6 + 2 * i] for i in range(n)]
+        if b.jenis:
+            cap_k.append(capaian(realisasi_tahun(tw_k, b.jenis), b.nilai[4], b.jenis))
+        if b.tingkat == "indikator":
+            continue
+        tw_rp = [b.nilai[7 + 2 * i] for i in range(n)]
+        r_rp = realisasi_tahun(tw_rp, JenisIndikator.KUMULATIF)
+        cap_rp.append(capaian(r_rp, b.nilai[5], JenisIndikator.KUMULATIF))
+        if b.daun:
+            if (t := _angka(b.nilai[5])) is not None:
+                target.append(t)
+            if r_rp is not None:
+                realisasi.append(r_rp)
+    rk, rrp = rata_rata(cap_k).nilai, rata_rata(cap_rp).nilai
+    return NilaiOpd(target_rp=math.fsum(target) if target else None,
+                    realisasi_rp=math.fsum(realisasi) if realisasi else None,
+                    capaian_k=rk, capaian_rp=rrp, predikat=predikat(rk) if rk is not None else None)
