@@ -271,3 +271,55 @@ def kode_uji(src: Sumber, n: int, seed: int = 3) -> list[str]:
         s = rng.choice(valid)
         out.append(s if rng.random() < 0.7 else rng.choice(rusak)(s))
     return out
+
+
+# ------------------------------------------------------------------------------------------------ province
+
+def _satu_e81(arg: tuple) -> str:
+    """Generate one OPD's E.81 workbook (in a worker process) with typed mistakes; returns its path."""
+    import os
+    import random as _random
+
+    from renja_xl.data_induk import DataInduk
+    from renja_xl.generator import isi_buku
+    from renja_xl.jeda_gc import jeda_gc
+
+    from run import suntik_galat_wb
+
+    path, src, i, n_baris, seed = arg
+    rng = _random.Random(seed)
+    bidang = sorted(src.bidang)
+    b = bidang[i % len(bidang)]
+    rows = baris_opd(src, b, n_baris, seed=seed)
+    inf = info(f"Dinas Sintetis {i + 1:04d}", b, pemda=f"Kabupaten Sintetis {i % 14 + 1:02d}")
+    inf.triwulan = 2
+    data = DataInduk(inf, [replace(r, baris=k) for k, r in enumerate(rows, start=2)])
+    with jeda_gc():
+        wb = isi_buku(data, "e81", 2)
+        suntik_galat_wb(wb, rng)
+        wb.save(path + ".tmp")
+    os.replace(path + ".tmp", path)   # an interrupted run leaves no half-written workbook to reuse
+    return path
+
+
+def provinsi_e81(folder: Path, src: Sumber, jumlah: int, min_baris: int, max_baris: int, *, seed: int = 17,
+                 pekerja: int | None = None) -> list[Path]:
+    """``jumlah`` OPD E.81 workbooks (triwulan II, 14 synthetic kabupaten) made by the generator, each with
+    typed mistakes, in ``folder``. Generated once: a folder holding a matching ``.selesai.json`` is reused."""
+    import json
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    tanda = {"jumlah": jumlah, "min": min_baris, "max": max_baris, "seed": seed, "nyata": src.nyata, "versi": 1}
+    berkas_tanda = folder / ".selesai.json"   # hidden: rekap skips it
+    paths = [folder / f"e81_{i + 1:04d}.xlsx" for i in range(jumlah)]
+    if berkas_tanda.is_file() and json.loads(berkas_tanda.read_text()) == tanda and all(p.is_file() for p in paths):
+        return paths
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    ukuran = [rng.randint(min_baris, max_baris) for _ in paths]
+    tugas = [(str(p), src, i, ukuran[i], seed * 100_000 + i) for i, p in enumerate(paths) if not p.is_file()]
+    with ProcessPoolExecutor(max_workers=pekerja or os.cpu_count() or 1) as ex:
+        list(ex.map(_satu_e81, tugas, chunksize=8))
+    berkas_tanda.write_text(json.dumps(tanda))
+    return paths

@@ -5,8 +5,9 @@
     python bench/run.py --smoke    # tiny sizes, used by tests/test_bench.py so this script cannot rot
 
 Prints a table (Indonesian labels) and, last on stdout, one JSON line with at least ``gen_ratio``,
-``check_ratio``, ``codes_per_s``, ``udf_ms_20k`` and ``catalog_load_ms`` so figures can be tracked from run
-to run. Temporary data goes to a temporary folder, never into the repository. Benchmarks are not tests:
+``check_ratio``, ``codes_per_s``, ``udf_ms_20k``, ``catalog_load_ms``, ``induk_read_ratio`` (Data Induk read
+/ calamine), ``rekap_files_per_s`` and ``worker_peak_mb`` (province-scale ``rekap``: 2,000 generated OPD E.81
+workbooks, generated once into the user's cache folder) so figures can be tracked from run to run. Temporary data goes to a temporary folder, never into the repository. Benchmarks are not tests:
 nothing here asserts a time.
 """
 
@@ -42,12 +43,14 @@ class Ukuran:
     master: int
     kode: int
     udf: int
+    rekap: int = 0            # OPD E.81 workbooks in the province-scale rekap benchmark
+    rekap_baris: tuple[int, int] = (60, 250)
 
 
 UKURAN = {
-    "penuh": Ukuran("penuh", 40, 300, 500, 20_000, 100_000, 20_000),
-    "cepat": Ukuran("cepat", 4, 300, 500, 2_000, 100_000, 20_000),
-    "asap": Ukuran("asap", 2, 8, 15, 60, 1_000, 200),
+    "penuh": Ukuran("penuh", 40, 300, 500, 20_000, 100_000, 20_000, 2_000),
+    "cepat": Ukuran("cepat", 4, 300, 500, 2_000, 100_000, 20_000, 100),
+    "asap": Ukuran("asap", 2, 8, 15, 60, 1_000, 200, 6, (8, 15)),
 }
 
 
@@ -191,10 +194,16 @@ def suntik_galat(asal: Path, tujuan: Path, seed: int) -> int:
     malformed codes. Returns how many cells were changed."""
     from openpyxl import load_workbook
 
+    wb = load_workbook(asal)
+    n = suntik_galat_wb(wb, random.Random(seed))
+    wb.save(tujuan)
+    return n
+
+
+def suntik_galat_wb(wb: Any, rng: random.Random) -> int:
+    """The same mistakes in a workbook in memory (the first sheet); returns how many cells were changed."""
     from renja_xl.kode import parse_kode
 
-    rng = random.Random(seed)
-    wb = load_workbook(asal)
     ws = wb.worksheets[0]
     rumus = [c for row in ws.iter_rows(min_row=8) for c in row
              if isinstance(c.value, str) and c.value.startswith("=") and "SUM" not in c.value.upper()]
@@ -212,7 +221,6 @@ def suntik_galat(asal: Path, tujuan: Path, seed: int) -> int:
     for i, c in enumerate(rng.sample(kode, min(2, len(kode)))):
         c.value = c.value + "." if i == 0 else c.value.replace(".", ". ", 1)
         n += 1
-    wb.save(tujuan)
     return n
 
 
@@ -303,7 +311,9 @@ def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None) -> La
 
     d, dm_data = _ukur(lambda: baca_data_induk(master))
     d0, _ = _ukur(lambda: _baca_calamine(master))
-    lap.tambah(Hasil("Baca Data Induk master", f"{_ribu(len(dm_data.baris))} baris", d, "calamine", d0))
+    lap.tambah(Hasil("Baca Data Induk master", f"{_ribu(len(dm_data.baris))} baris", d, "calamine", d0, "≤ 3×",
+                     d / d0 <= 3))
+    lap.angka["induk_read_ratio"] = d / d0
     n_baris = [len(baca_data_induk(p).baris) for p in opd]
     lap.angka["opd"] = len(n_baris)
     lap.angka["baris_opd_total"] = sum(n_baris)
@@ -395,6 +405,8 @@ def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None) -> La
     lap.angka["folder_cores"] = inti
     lap.angka["folder_ratio"] = d / d0
 
+    _rekap(lap, uk, tmp, src)
+
     sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     lap.tambah(Hasil("Memori puncak (RSS)", f"proses ini; anak {anak:.0f} MB", 0.0,
@@ -402,6 +414,95 @@ def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None) -> La
     lap.angka["peak_rss_mb"] = sendiri
     lap.angka["peak_rss_child_mb"] = anak
     return lap
+
+
+# -------------------------------------------------------------------------------------------- rekap
+
+SAMPEL_REKAP = 40
+
+
+def _folder_cache(uk: Ukuran, tmp: Path, nyata: bool) -> Path:
+    """Where the province-scale workbooks are generated once: the user's cache (``RENJA_XL_BENCH_CACHE``
+    overrides), or the temporary folder for the smoke run so tests leave nothing behind."""
+    if uk.nama == "asap":
+        return tmp / "rekap_cache"
+    from platformdirs import user_cache_dir
+
+    akar = Path(os.environ.get("RENJA_XL_BENCH_CACHE") or user_cache_dir("renja-xl"))
+    return akar / "bench" / f"rekap-{uk.nama}-{'sipd' if nyata else 'contoh'}"
+
+
+_SKRIP_REKAP = """
+import json, resource, sys, time
+from renja_xl.rekap import rekap
+t = time.perf_counter()
+h = rekap(sys.argv[1], sys.argv[2], tingkat="provinsi", rinci="program", dask=sys.argv[3] or None,
+          pekerja=int(sys.argv[4]), timpa=True)
+d = time.perf_counter() - t
+j = h.ke_json()
+print(json.dumps({"detik": d, "anak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "opd": len(j["opd"]), "gagal": len(j["gagal"]), "salah": sum(o["salah"] for o in j["opd"])}))
+"""
+
+
+def _rekap_terpisah(folder: Path, keluar: Path, dask: str, pekerja: int) -> dict:
+    """Run ``rekap`` in a fresh interpreter, so the peak memory of its children is that of its workers only."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    r = subprocess.run([sys.executable, "-c", _SKRIP_REKAP, str(folder), str(keluar), dask, str(pekerja)],
+                       capture_output=True, text=True, env=env, timeout=6 * 3600)
+    if r.returncode != 0:
+        raise RuntimeError(f"rekap gagal: {r.stderr[-2000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def _rekap(lap: Laporan, uk: Ukuran, tmp: Path, src: Any) -> None:
+    """Province scale: ``uk.rekap`` generated OPD E.81 workbooks with typed mistakes -> ``rekap`` on the local
+    pool and on a Dask LocalCluster, against openpyxl loading the same files (one core)."""
+    import data as bd
+
+    from renja_xl.rekap.tugas import proses_berkas
+
+    inti = os.cpu_count() or 1
+    folder = _folder_cache(uk, tmp, src.nyata)
+    d, berkas = _ukur(lambda: bd.provinsi_e81(folder, src, uk.rekap, *uk.rekap_baris))
+    print(f"  · data rekap: {len(berkas)} E.81 di {folder} {_fmt_detik(d)}", file=sys.stderr, flush=True)
+    sampel = berkas[:: max(1, len(berkas) // SAMPEL_REKAP)][:SAMPEL_REKAP]
+    d_muat = _ukur(lambda: [_muat_openpyxl(p) for p in sampel])[0]
+    d_cal = _ukur(lambda: [_baca_calamine(p) for p in sampel])[0]
+    d_tugas, hasil_sampel = _ukur(lambda: [proses_berkas(str(p)) for p in sampel])
+    salah = sum(h.jumlah("salah") for h in hasil_sampel)
+    lap.tambah(Hasil("Rekap: tugas per berkas", f"{len(sampel)} E.81 sampel, {salah} salah", d_tugas / len(sampel),
+                     "openpyxl muat 1×", d_muat / len(sampel), "≤ 0,5×", d_tugas / d_muat <= 0.5,
+                     catatan=f"calamine {_fmt_detik(d_cal / len(sampel))}"))
+    lap.angka["rekap_task_ratio"] = d_tugas / d_muat
+    dasar_per_inti = len(sampel) / d_muat
+    lokal = _rekap_terpisah(folder, tmp / "rekap_lokal.xlsx", "", inti)
+    laju = len(berkas) / lokal["detik"]
+    lap.tambah(Hasil(f"Rekap {_ribu(len(berkas))} E.81, kolam lokal", f"{inti} pekerja, {lokal['opd']} OPD, "
+                     f"{lokal['gagal']} gagal", lokal["detik"], "openpyxl muat, per inti",
+                     len(berkas) / dasar_per_inti / inti,
+                     catatan=f"{laju / inti:.1f} berkas/s per inti; openpyxl {dasar_per_inti:.1f}/s".replace(".", ",")))
+    lap.angka["rekap_files_per_s"] = laju
+    lap.angka["rekap_files_per_s_core"] = laju / inti
+    lap.angka["openpyxl_files_per_s_core"] = dasar_per_inti
+    lap.angka["worker_peak_mb"] = lokal["anak_mb"]
+    lap.tambah(Hasil("Memori puncak per pekerja (kolam lokal)", "RSS terbesar satu proses pekerja", 0.0,
+                     sasaran="≤ 300 MB", tercapai=lokal["anak_mb"] <= 300, catatan=f"{lokal['anak_mb']:.0f} MB"))
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("  · Dask tidak terpasang: LocalCluster dilewati", file=sys.stderr)
+        return
+    klaster = _rekap_terpisah(folder, tmp / "rekap_dask.xlsx", "lokal", inti)
+    laju_d = len(berkas) / klaster["detik"]
+    lap.tambah(Hasil(f"Rekap {_ribu(len(berkas))} E.81, Dask LocalCluster", f"{inti} pekerja, {klaster['opd']} OPD",
+                     klaster["detik"], "kolam lokal", lokal["detik"],
+                     catatan=f"{laju_d / inti:.1f} berkas/s per inti, pekerja ≤ {klaster['anak_mb']:.0f} MB"
+                     .replace(".", ",")))
+    lap.angka["rekap_dask_files_per_s"] = laju_d
+    lap.angka["worker_peak_mb_dask"] = klaster["anak_mb"]
 
 
 def _katalog_contoh(path: Path, src: Any) -> Path:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-KUNCI = ("gen_ratio", "check_ratio", "codes_per_s", "udf_ms_20k", "catalog_load_ms")
+KUNCI = ("gen_ratio", "check_ratio", "codes_per_s", "udf_ms_20k", "catalog_load_ms", "induk_read_ratio",
+         "rekap_files_per_s", "worker_peak_mb")
 
 
 def _jalankan(tmp_path: Path, *argumen: str) -> tuple[str, dict]:
@@ -48,7 +49,7 @@ def test_bench_asap(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     _cek_angka(hasil)
     assert hasil["libreoffice"] is lo
     for label in ("Impor katalog", "Validasi", "Fungsi CAPAIAN", "Buat semua formulir 1 OPD", "Periksa 1 berkas",
-                  "Periksa folder", "Memori puncak"):
+                  "Periksa folder", "Memori puncak", "Rekap: tugas per berkas", "kolam lokal", "Dask LocalCluster"):
         assert label in keluaran
     if lo:
         assert hasil["lo_1_s"] > 0 and "LibreOffice hitung ulang" in keluaran

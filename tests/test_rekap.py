@@ -180,3 +180,22 @@ def test_dask_lokal_sama(hasil_contoh, tmp_path: Path) -> None:
     h = rekap(folder, tmp_path / "rekap_dask.xlsx", dask="lokal", pekerja=2)
     assert json.dumps(h.ke_json(), sort_keys=True) == json.dumps(hasil_contoh.ke_json(), sort_keys=True)
     assert _nilai_semua(h.keluar) == _nilai_semua(hasil_contoh.keluar)
+
+
+def test_rinci_program_total_tetap(hasil_contoh, tmp_path: Path) -> None:
+    """--rinci program prints programs only; their Rp (summed from the sub kegiatan below) keeps every total."""
+    from renja_xl.rekap import tulis_buku
+
+    p = tmp_path / "program.xlsx"
+    tulis_buku(hasil_contoh.pilihan, "kabkota", "program").save(p)
+    ws = load_workbook(p)["E.79"]
+    t = tata_e79("kabkota")
+    jenis = [ws.cell(r, 1).value for r in range(11, ws.max_row + 1)]
+    assert "PRG" in jenis and not {"KEG", "SUB"} & set(jenis)
+    per_opd: dict[str, float] = {}
+    for r in range(11, ws.max_row + 1):
+        if ws.cell(r, t.kol_puncak).value == "ya":
+            v = ws.cell(r, t.slot["t8"] + 1).value
+            assert isinstance(v, (int, float))     # a value, no longer a roll-up formula
+            per_opd[ws.cell(r, t.kol_pd).value] = per_opd.get(ws.cell(r, t.kol_pd).value, 0) + v
+    assert per_opd == pytest.approx({o["opd"]: o["target_rp"] for o in hasil_contoh.ke_json()["opd"]})

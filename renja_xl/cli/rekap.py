@@ -35,6 +35,9 @@ def daftar(app: typer.Typer) -> None:
         tenggat: Optional[str] = typer.Option(None, "--tenggat",
                                               help="Tenggat E.81 (TTTT-BB-HH); bawaan: hari kerja ke-10 setelah "
                                                    "triwulan berakhir."),
+        rinci: str = typer.Option("sub", "--rinci",
+                                  help="Tingkat terendah di E.79: program, kegiatan atau sub (bawaan). Untuk ribuan "
+                                       "OPD pakai program."),
         timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas keluaran yang sudah ada."),
     ) -> None:
         """Rekap Bappeda: E.81 semua Perangkat Daerah -> Evaluasi terhadap Hasil RKPD (Tabel E.79 / E.19).
@@ -46,7 +49,7 @@ def daftar(app: typer.Typer) -> None:
         """
         galat = Console(stderr=True, highlight=False, soft_wrap=True)
         try:
-            kode = _jalan(folder, keluaran, triwulan, tahun, json_, tingkat, dask, pekerja, tenggat, timpa)
+            kode = _jalan(folder, keluaran, triwulan, tahun, json_, tingkat, dask, pekerja, tenggat, rinci, timpa)
         except GalatPengguna as e:
             galat.print(f"[bold red]Galat:[/bold red] {e.teks()}", markup=True)
             raise typer.Exit(2)
@@ -63,7 +66,7 @@ def _tanggal(teks: str | None) -> date | None:
 
 
 def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None, json_: bool, tingkat: str,
-           dask: str | None, pekerja: int | None, tenggat: str | None, timpa: bool) -> int:
+           dask: str | None, pekerja: int | None, tenggat: str | None, rinci: str, timpa: bool) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from renja_xl.rekap import rekap
@@ -84,7 +87,7 @@ def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None
             prog.update(tugas, advance=1, gagal=hitung["gagal"])
 
         hasil = rekap(folder, keluaran, triwulan=triwulan, tahun=tahun, tingkat=tingkat, dask=dask,
-                      pekerja=pekerja, tenggat=batas, timpa=timpa, kemajuan=maju,
+                      pekerja=pekerja, tenggat=batas, rinci=rinci.lower(), timpa=timpa, kemajuan=maju,
                       saat_mulai=lambda n: prog.update(tugas, total=n))
     p = hasil.pilihan
     tabel = Table(title=f"Rekap triwulan {p.triwulan} tahun {p.tahun or '?'}: {len(p.opd)} Perangkat Daerah")

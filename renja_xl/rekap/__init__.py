@@ -104,8 +104,8 @@ def _nama_kode(pilihan: Pilihan) -> dict[str, str]:
 
 def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, triwulan: int | None = None,
           tahun: int | None = None, tingkat: str = "kabkota", dask: str | None = None, pekerja: int | None = None,
-          tenggat: date | None = None, timpa: bool = False, kemajuan: Kemajuan | None = None,
-          saat_mulai=None) -> HasilRekap:
+          tenggat: date | None = None, rinci: str = "sub_kegiatan", timpa: bool = False,
+          kemajuan: Kemajuan | None = None, saat_mulai=None) -> HasilRekap:
     """Compile every OPD workbook in ``folder`` into ``keluar`` (written atomically). ``saat_mulai(n)`` is
     told how many workbooks will be processed (for a progress bar)."""
     from renja_xl.buku import simpan_atomik
@@ -113,6 +113,11 @@ def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, tri
     folder, keluar = Path(folder), Path(keluar)
     if tingkat not in TINGKAT:
         raise GalatPengguna(f"--tingkat '{tingkat}' tidak dikenal.", saran="Pilih kabkota atau provinsi.")
+    from renja_xl.rekap.e79 import RINCI
+
+    rinci = {"sub": "sub_kegiatan", "sub kegiatan": "sub_kegiatan"}.get(rinci, rinci)
+    if rinci not in RINCI:
+        raise GalatPengguna(f"--rinci '{rinci}' tidak dikenal.", saran="Pilih program, kegiatan atau sub.")
     if triwulan is not None and triwulan not in (1, 2, 3, 4):
         raise GalatPengguna(f"triwulan '{triwulan}' tidak valid.", saran="Pilih 1, 2, 3 atau 4.")
     if not folder.is_dir():
@@ -131,11 +136,11 @@ def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, tri
     hasil = jalankan([str(p) for p in buku], dask=dask,
                      pekerja=pekerja, kemajuan=kemajuan)
     pilihan = pilih(hasil, waktu, tahun=tahun, triwulan=triwulan, tingkat=tingkat, tenggat=tenggat, ditolak=bukan)
-    wb = tulis_buku(pilihan, tingkat)
+    wb = tulis_buku(pilihan, tingkat, rinci)
     return HasilRekap(simpan_atomik(wb, keluar, timpa=timpa), pilihan)
 
 
-def tulis_buku(pilihan: Pilihan, tingkat: str):
+def tulis_buku(pilihan: Pilihan, tingkat: str, rinci: str = "sub_kegiatan"):
     """The output workbook: E.79/E.19, Ringkasan OPD, Temuan, Grafik, Skala Predikat."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
@@ -151,7 +156,7 @@ def tulis_buku(pilihan: Pilihan, tingkat: str):
     wb.remove(wb.active)
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     nama = _nama_kode(pilihan)
-    tulis_e79(wb, pilihan, nama, len(SKALA_BAKU.tingkat), tingkat)
+    tulis_e79(wb, pilihan, nama, len(SKALA_BAKU.tingkat), tingkat, rinci)
     tulis_ringkasan(wb, pilihan)
     tulis_temuan(wb, pilihan)
     tulis_grafik(wb, pilihan, nama)

@@ -17,6 +17,7 @@ column A holds each row's kind (URS, BID, PRG, KEG, SUB, LNJ) for those SUMIFS a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Font
@@ -31,7 +32,8 @@ from renja_xl.generator.buat_templat import FMT_PERSEN, FMT_RP, GARIS, JUDUL, KI
 from renja_xl.rekap.model import BarisE81, LembarE81
 from renja_xl.rekap.pilih import OpdRekap, Pilihan
 
-__all__ = ["Tata79", "tata_e79", "tulis_e79", "KIND_INDIKATOR", "judul_lembar", "blok_lembar", "TANPA_KODE"]
+__all__ = ["Tata79", "tata_e79", "tulis_e79", "KIND_INDIKATOR", "judul_lembar", "blok_lembar", "TANPA_KODE", "RINCI",
+           "potong_baris"]
 
 K = JenisIndikator.KUMULATIF
 ROMAWI = ("I", "II", "III", "IV")
@@ -136,13 +138,59 @@ def _urutan(kode: str) -> tuple:
     return (kode == TANPA_KODE,) + tuple(int(x) if x.isdigit() else 99 for x in kode.split("."))
 
 
-def susun_baris(pilihan: Pilihan, nama: dict[str, str]) -> list[_Baris]:
+RINCI = ("program", "kegiatan", "sub_kegiatan")
+_LEVEL = {"program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+
+
+def potong_baris(baris: tuple[BarisE81, ...], rinci: str) -> tuple[BarisE81, ...]:
+    """The rows down to level ``rinci`` (program, kegiatan or sub_kegiatan) with their indicator rows. An item
+    whose children are cut becomes a lowest-level row: its Rp is the sum of the Rp typed below it (what the
+    roll-up formulas would give), so every total stays the same."""
+    from dataclasses import replace
+
+    batas = _LEVEL[rinci]
+    simpan: list[int] = []
+    for g, b in enumerate(baris):
+        item = g if b.tingkat != "indikator" else b.induk
+        if item is not None and _LEVEL.get(baris[item].tingkat, 5) <= batas:
+            simpan.append(g)
+    if len(simpan) == len(baris):
+        return baris
+    baru = {g: i for i, g in enumerate(simpan)}
+    daun_bawah: dict[int, list[BarisE81]] = {}
+    for g, b in enumerate(baris):       # every typed-Rp row, credited to its nearest kept ancestor
+        if b.tingkat == "indikator" or not b.daun or g in baru:
+            continue
+        a = b.induk
+        while a is not None and a not in baru:
+            a = baris[a].induk
+        if a is not None:
+            daun_bawah.setdefault(a, []).append(b)
+    out = []
+    for g in simpan:
+        b = baris[g]
+        induk = baru.get(b.induk) if b.induk is not None else None
+        if g in daun_bawah:
+            nilai = list(b.nilai)
+            for j in range(1, len(nilai), 2):
+                isi = [x.nilai[j] for x in daun_bawah[g] if isinstance(x.nilai[j], float)]
+                nilai[j] = math.fsum(isi) if isi else None
+            b = replace(b, nilai=tuple(nilai), daun=True)
+        out.append(replace(b, induk=induk))
+    return tuple(out)
+
+
+def susun_baris(pilihan: Pilihan, nama: dict[str, str], rinci: str = "sub_kegiatan") -> list[_Baris]:
     """Every row of the table in order: urusan, its bidang, then each OPD's blocks of that bidang."""
+    from dataclasses import replace
+
     per_bidang: dict[str, list[tuple[OpdRekap, int, int]]] = {}
+    lembar: dict[int, LembarE81] = {}
     for o in pilihan.opd:
         if o.lembar is None:
             continue
-        for bidang, a, z in blok_lembar(o.lembar):
+        lembar[id(o)] = lb = replace(o.lembar, baris=potong_baris(o.lembar.baris, rinci))
+        for bidang, a, z in blok_lembar(lb):
             per_bidang.setdefault(bidang, []).append((o, a, z))
     urusan: dict[str, list[str]] = {}
     for bidang in sorted(per_bidang, key=_urutan):
@@ -159,7 +207,7 @@ def susun_baris(pilihan: Pilihan, nama: dict[str, str]) -> list[_Baris]:
             nomor = [0]
             for o, a, z in per_bidang[bidang]:
                 pd = f"{o.nama} ({o.pemda})" if banyak_pemda and o.pemda else o.nama
-                _tulis_blok(out, o.lembar.baris, a, z, pd, f"{iu}.{ib}", nomor)  # type: ignore[union-attr]
+                _tulis_blok(out, lembar[id(o)].baris, a, z, pd, f"{iu}.{ib}", nomor)
             out[ib_row].akhir = len(out) - 1
         out[iu_row].akhir = len(out) - 1
     return out
@@ -249,11 +297,13 @@ def _gaya(c, *, isi: bool = False, fmt: str | None = None, rumus_: bool = False,
         c.alignment = KIRI
 
 
-def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], n_skala: int, tingkat: str) -> Worksheet:
-    """Write the E.79 / E.19 sheet; returns it. ``nama``: urusan and bidang names by code."""
+def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], n_skala: int, tingkat: str,
+              rinci: str = "sub_kegiatan") -> Worksheet:
+    """Write the E.79 / E.19 sheet; returns it. ``nama``: urusan and bidang names by code; ``rinci``: the
+    lowest level printed (a province compiling thousands of OPDs keeps the table readable with programs)."""
     t = tata_e79(tingkat)
     ws = wb.create_sheet(judul_lembar(tingkat))
-    rows = susun_baris(pilihan, nama)
+    rows = susun_baris(pilihan, nama, rinci)
     pemda = ", ".join(pilihan.pemda) if pilihan.pemda else "…"
     tw = ROMAWI[pilihan.triwulan - 1]
     lv = "Provinsi" if t.provinsi else "Kabupaten/Kota"
