@@ -91,8 +91,24 @@ def _jenis_meta(grids) -> dict[tuple[str, int], JenisIndikator]:
     return {}
 
 
+def _isi_sel(sel) -> Isi:
+    """A cell as the compilation keeps it: one number, else its text, else None. Numbers (nearly every cell)
+    skip the checker's reader, which also works out the printed decimals the rekap does not need."""
+    v = sel.nilai
+    if v is None:
+        return None
+    if type(v) is float or type(v) is int:
+        x = float(v)
+        if not math.isfinite(x):
+            return None
+        return x * 100 if sel.format and "%" in sel.format else x
+    from renja_xl.periksa import inti
+
+    return _isi(inti.baca_nilai_sel(v, sel.format))
+
+
 def _isi(v) -> Isi:
-    """A cell as the compilation keeps it: one number, else its text, else None."""
+    """A checker ``Nilai`` as the compilation keeps it: one number, else its text, else None."""
     if v.nilai is not None and not v.jamak and v.batas is None and v.huruf is None and v.galat is None:
         return float(v.nilai)
     if v.asli is None or v.kosong:
@@ -114,6 +130,7 @@ def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
         if j is not None:
             return j
     indikator = b.indikator or (item.indikator if item is not None else "")
+    sampel = [inti.baca_nilai_sel(x.nilai, x.format) for x in sampel if x is not None]
     kurung = _SATUAN_AKHIR.search(indikator or "")
     satuan = b.satuan or (kurung.group(1).strip() if kurung else None) \
         or next((v.satuan for v in sampel if v.satuan and v.satuan != "%"), None)
@@ -124,7 +141,6 @@ def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
 
 def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
     from renja_xl.kode import dari_template
-    from renja_xl.periksa import inti
     from renja_xl.periksa.baris import BIDANG, INDIKATOR, URUSAN, bidang_utama
 
     bidang = bidang_utama(baris)
@@ -153,8 +169,8 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
                 continue
         elif b.jenis not in _TINGKAT_ITEM:
             continue
-        mentah = [inti.baca_nilai_sel(g.get(b.r, c).nilai, g.get(b.r, c).format) if c else inti.KOSONG
-                  for c in kolom]
+        sel = [g.get(b.r, c) if c else None for c in kolom]
+        nilai = tuple(_isi_sel(x) if x is not None else None for x in sel)
         if b.jenis == INDIKATOR:
             induk = indeks[item_r]
             item = per_r.get(item_r)
@@ -176,11 +192,11 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
                                                                              tanpa_kode))
                 tanpa_kode = None
         indikator = b.indikator
-        j = _jenis(b, item, meta, g.nama, mentah[:14:2]) if (indikator or any(v.ada for v in mentah[::2])) \
+        j = _jenis(b, item, meta, g.nama, sel[:14:2]) if (indikator or any(v is not None for v in nilai[::2])) \
             else None
         out.append(BarisE81(
             r=b.r, tingkat=b.jenis, kode=kode, uraian=b.nama, sasaran=g.teks(b.r, c_sasaran) if c_sasaran else "",
-            indikator=indikator, jenis=j.value if j else "", nilai=tuple(_isi(v) for v in mentah), induk=induk,
+            indikator=indikator, jenis=j.value if j else "", nilai=nilai, induk=induk,
             daun=b.jenis != INDIKATOR))
         if b.jenis != INDIKATOR:
             indeks[b.r] = len(out) - 1
