@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from renja_xl.temuan import Temuan
 
-__all__ = ["Angka", "parse_angka", "format_angka", "HURUF_NILAI", "normal_satuan"]
+__all__ = ["Angka", "parse_angka", "format_angka", "bulatkan", "HURUF_NILAI", "normal_satuan"]
 
 #: Letter grades (Indeks RB, nilai SAKIP, ...), best first.
 HURUF_NILAI: tuple[str, ...] = ("AA", "A", "BB", "B", "CC", "C", "D")
@@ -367,12 +367,33 @@ def parse_angka(x: object) -> Angka:
 
 # ---------------------------------------------------------------------------------------------- printing
 
+_DIGIT_TAMPIL = Context(prec=15, rounding=ROUND_HALF_UP)
+
+
+def _tampil(f: float, desimal: int) -> Decimal:
+    """``f`` as a spreadsheet shows it with ``desimal`` decimals: first the 15 significant digits Excel
+    keeps (so 2.675 computed as 2.67499999999999982 still shows 2,68), then half away from zero."""
+    d = _DIGIT_TAMPIL.plus(Decimal(repr(f)))
+    ctx = Context(prec=1200, rounding=ROUND_HALF_UP)
+    return ctx.quantize(d, Decimal(1).scaleb(-min(max(0, desimal), 400)))
+
+
+def bulatkan(v: float, desimal: int) -> float:
+    """The value ``format_angka(v, desimal)`` prints — the one rounding rule (half away from zero on the
+    decimal as printed), so a checker compares a printed cell with the value it should show."""
+    f = float(v)
+    if not math.isfinite(f):
+        return f
+    return float(_tampil(f, desimal))
+
+
 def format_angka(v: object, desimal: int | None = None) -> str:
     """Print a number Indonesian style: ``1.366.000``, ``21,42``; ``desimal`` fixes the decimals.
 
     Without ``desimal`` the shortest text that reads back to the same float is printed (full precision;
-    only display rounds). A three-digit fraction of a number below 1000 gets a trailing zero (``1,1250``)
-    so it cannot be mistaken for thousands when read back. None/NaN -> ``""``.
+    only display rounds). With ``desimal`` the value is rounded as a spreadsheet displays it
+    (:func:`bulatkan`: 2,675 -> ``2,68``). A three-digit fraction of a number below 1000 gets a trailing
+    zero (``1,1250``) so it cannot be mistaken for thousands when read back. None/NaN -> ``""``.
     """
     if v is None or isinstance(v, bool):
         return ""
@@ -385,9 +406,7 @@ def format_angka(v: object, desimal: int | None = None) -> str:
     if math.isinf(f):
         return "∞" if f > 0 else "-∞"
     if desimal is not None:
-        ctx = Context(prec=1200, rounding=ROUND_HALF_UP)
-        d = ctx.quantize(Decimal(repr(f)), Decimal(1).scaleb(-min(max(0, desimal), 400)))
-        teks = f"{d:f}"
+        teks = f"{_tampil(f, desimal):f}"
     else:
         teks = f"{Decimal(repr(f)):f}"
     neg = teks.startswith("-")

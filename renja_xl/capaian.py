@@ -18,8 +18,8 @@ from enum import Enum
 from renja_xl.angka import HURUF_NILAI, Angka, format_angka, parse_angka
 
 __all__ = ["JenisIndikator", "Hasil", "realisasi_tahun", "capaian", "capaian_renja", "capaian_jamak",
-           "realisasi_renstra", "capaian_renstra", "tingkat_realisasi", "rata_rata", "jenis_dari_satuan",
-           "peringkat_huruf"]
+           "realisasi_renstra", "capaian_renstra", "tingkat_realisasi", "rata_rata", "jumlah", "tebak_jenis",
+           "jenis_dari_satuan", "satuan_dari_indikator", "peringkat_huruf"]
 
 
 class JenisIndikator(str, Enum):
@@ -61,16 +61,43 @@ _SINONIM: tuple[tuple[str, JenisIndikator], ...] = (
     (r"akhir|level|tetap|terakhir|indeks|nilai|rasio", JenisIndikator.NILAI_AKHIR),
 )
 
+# The one level-vs-flow decision for rows whose type nobody wrote down (hand-made forms, a blank Jenis
+# cell). A level is never summed over quarters; a flow is. Units first, the indicator's name only without one.
 _SATUAN_LEVEL = re.compile(r"(?i)^\s*(%|persen|prosen|percent|indeks|index|nilai|rasio|skor|poin|point|"
                            r"predikat|opini)")
+# anchored: "Tingkat kepuasan ..." is a level, "... di tingkat agen dan pasar" is not
+_NAMA_LEVEL = re.compile(r"(?i)^\W*(persentase|prosentase|presentase|percentase|rasio|indeks|nilai|tingkat|"
+                         r"koefisien|rata-rata|proporsi)\b")
+_SATUAN_AKHIR = re.compile(r"\(([^()]{1,30})\)\s*$")
+
+
+def satuan_dari_indikator(indikator: str | None) -> str | None:
+    """The unit printed after an indicator's name, ``"Capaian program ... (Persen)"`` -> ``"Persen"``, as
+    the generator and many OPDs print it when the form has no unit column."""
+    m = _SATUAN_AKHIR.search(indikator or "")
+    return m.group(1).strip() or None if m else None
+
+
+def tebak_jenis(satuan: str | None = None, indikator: str | None = None, *, persen: bool = False) -> JenisIndikator:
+    """Guess the type when nothing says it (the Data Induk and a generated workbook's ``_renja_xl`` sheet
+    do). ``persen``: a value printed with ``%``. Level units (``%``, persen, indeks, nilai, rasio, skor,
+    predikat, opini) -> persentase; another unit -> kumulatif; no unit -> the unit after the name, else a
+    name starting with Persentase/Rasio/Indeks/Nilai/Tingkat/... -> nilai akhir, else kumulatif. Never
+    menurun: lower-is-better cannot be told from a unit."""
+    satuan = (satuan or "").strip() or satuan_dari_indikator(indikator)
+    if persen or (satuan and _SATUAN_LEVEL.match(satuan)):
+        return JenisIndikator.PERSENTASE
+    if satuan:
+        return JenisIndikator.KUMULATIF
+    if indikator and _NAMA_LEVEL.search(indikator):
+        return JenisIndikator.NILAI_AKHIR
+    return JenisIndikator.KUMULATIF
 
 
 def jenis_dari_satuan(satuan: str | None) -> JenisIndikator:
-    """Guess the type from the unit when the master sheet says nothing: ``%``/persen/indeks/nilai ->
+    """Guess the type from the unit alone (:func:`tebak_jenis` without a name): ``%``/persen/indeks/nilai ->
     persentase (a level: last quarter, never summed), anything else -> kumulatif."""
-    if satuan and _SATUAN_LEVEL.match(str(satuan)):
-        return JenisIndikator.PERSENTASE
-    return JenisIndikator.KUMULATIF
+    return tebak_jenis(satuan or None) if satuan else JenisIndikator.KUMULATIF
 
 
 @dataclass(frozen=True)
@@ -136,6 +163,20 @@ def _nilai_isi(x: object) -> float | None:
 
 # ---------------------------------------------------------------------------------------------- realisasi
 
+def jumlah(nilai: Iterable[object]) -> float | None:
+    """Sum of the filled values (blank, ``-``, text and several-value cells are not filled); None when
+    none is filled — a flow's realisasi, a Renstra total, an Rp roll-up of children."""
+    isi = [v for v in (_nilai_isi(x) for x in nilai) if v is not None]
+    return math.fsum(isi) if isi else None
+
+
+def _terakhir_atau_jumlah(nilai: Sequence[object], jenis: object) -> float | None:
+    if _jenis(jenis) is JenisIndikator.KUMULATIF:
+        return jumlah(nilai)
+    isi = [v for v in (_nilai_isi(x) for x in nilai) if v is not None]
+    return isi[-1] if isi else None
+
+
 def realisasi_tahun(tw: Sequence[object], jenis: object = JenisIndikator.KUMULATIF) -> float | None:
     """Realisasi for the year from the quarters (TW I..IV; any length).
 
@@ -143,12 +184,7 @@ def realisasi_tahun(tw: Sequence[object], jenis: object = JenisIndikator.KUMULAT
     quarter (a level is not additive: 16 % + 1 % is not 17 %, seed 000:179). Blank, ``-`` and text
     quarters are not filled. None when no quarter is filled.
     """
-    isi = [v for v in (_nilai_isi(x) for x in tw) if v is not None]
-    if not isi:
-        return None
-    if _jenis(jenis) is JenisIndikator.KUMULATIF:
-        return math.fsum(isi)
-    return isi[-1]
+    return _terakhir_atau_jumlah(tw, jenis)
 
 
 def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = JenisIndikator.KUMULATIF,
@@ -156,12 +192,7 @@ def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = 
     """Renstra realisasi up to now: kumulatif = s.d. tahun lalu + tahun ini (E.81 col 13 = 6 + 12);
     level types = the latest filled value. ``perkiraan`` is the next year's target that the Semarang
     Tabel 2.1 variant adds (10 = 5 + 7 + 9). None when nothing is filled."""
-    isi = [v for v in (_nilai_isi(x) for x in (sd_tahun_lalu, tahun_ini, perkiraan)) if v is not None]
-    if not isi:
-        return None
-    if _jenis(jenis) is JenisIndikator.KUMULATIF:
-        return math.fsum(isi)
-    return isi[-1]
+    return _terakhir_atau_jumlah((sd_tahun_lalu, tahun_ini, perkiraan), jenis)
 
 
 # ---------------------------------------------------------------------------------------------- capaian
@@ -313,9 +344,11 @@ def capaian_renstra(sd_tahun_lalu: object, tahun_ini: object, target_renstra: ob
     return capaian(realisasi_renstra(sd_tahun_lalu, tahun_ini, jenis, perkiraan=perkiraan), target_renstra, jenis)
 
 
-def tingkat_realisasi(realisasi: object, target: object) -> Hasil:
-    """Tingkat realisasi (T-C.29 col 8 = 7 / 6, Tabel 2.2 realisasi keuangan): realisasi / target x 100."""
-    return capaian(realisasi, target, JenisIndikator.KUMULATIF)
+def tingkat_realisasi(realisasi: object, target: object, jenis: object = JenisIndikator.KUMULATIF) -> Hasil:
+    """Tingkat realisasi (T-C.29 col 8 = 7 / 6, Tabel 2.2 realisasi keuangan): the capaian of the year's
+    realisasi against the year's target, by the indicator's type — a menurun indicator shows the same value
+    here as in E.81 and the Ringkasan (target / realisasi); money is kumulatif."""
+    return capaian(realisasi, target, jenis)
 
 
 def _bagian(x: object) -> list[Angka]:

@@ -859,7 +859,7 @@ def e81_bersih(path: Path, *, rumus: bool = False) -> Tabel:
     Roll-ups sum the sub kegiatan; 12 = 8 + 9, 13 = 6 + 12, 14 = 13 / 5 (as a fraction with a % format);
     the Jumlah, Rata-rata (mean of the program capaian) and Predikat rows are filled in the same way.
     """
-    from renja_xl.periksa.inti import predikat
+    from renja_xl.predikat import predikat
 
     wb = Workbook()
     ws = wb.active

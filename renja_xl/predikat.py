@@ -10,28 +10,27 @@ object does no I/O; only the loader function reads a file. See ``docs/keputusan.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from renja_xl.angka import format_angka, parse_angka
 from renja_xl.galat import GalatPengguna
 
-__all__ = ["Skala", "SKALA_BAKU", "predikat", "baca_baris_skala"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["Skala", "SKALA_BAKU", "predikat", "angka_batas"]
 
 
-def _angka_batas(x: object) -> float | None:
+def angka_batas(x: object) -> float | None:
     """A threshold cell as a float (Indonesian text allowed: ``"90,5"``); None when not a number."""
     if isinstance(x, bool):
         return None
     if isinstance(x, (int, float)):
         v = float(x)
         return v if math.isfinite(v) else None
-    from renja_xl.angka import parse_angka
-
     a = parse_angka(x)
     if a.nilai is None or a.jamak or a.batas:
         return None
@@ -73,8 +72,6 @@ class Skala:
 
     def keterangan(self) -> list[str]:
         """Human-readable bands, highest first (``">= 91: Sangat Tinggi"``)."""
-        from renja_xl.angka import format_angka
-
         baris = []
         for i, (b, n) in enumerate(reversed(self.tingkat)):
             terakhir = i == len(self.tingkat) - 1
@@ -95,7 +92,7 @@ class Skala:
             if not isinstance(row, (list, tuple)) or len(row) < 2:
                 raise GalatPengguna(f"baris skala ke-{i} harus berisi batas bawah dan nama predikat.",
                                     berkas=berkas, lembar=lembar, saran="Contoh baris: 91, Sangat Tinggi.")
-            b = _angka_batas(row[0])
+            b = angka_batas(row[0])
             if b is None:
                 raise GalatPengguna(f"batas bawah pada baris skala ke-{i} ('{row[0]}') bukan angka.",
                                     berkas=berkas, lembar=lembar,
@@ -124,12 +121,6 @@ class Skala:
             daftar.reverse()
         return cls(tuple(daftar), nama)
 
-    @classmethod
-    def dari_berkas(cls, path: str | Path) -> "Skala":
-        """Load a scale from a CSV, JSON or .xlsx file (two columns: batas bawah, predikat)."""
-        p = Path(path)
-        return cls.dari_baris(baca_baris_skala(p), nama=p.stem, berkas=p)
-
 
 SKALA_BAKU = Skala(((0.0, "Sangat Rendah"), (51.0, "Rendah"), (66.0, "Sedang"), (76.0, "Tinggi"),
                     (91.0, "Sangat Tinggi")), nama="Permendagri 86/2017")
@@ -138,63 +129,3 @@ SKALA_BAKU = Skala(((0.0, "Sangat Rendah"), (51.0, "Rendah"), (66.0, "Sedang"), 
 def predikat(nilai: object, skala: Skala = SKALA_BAKU) -> str | None:
     """Predikat of a capaian in percent on ``skala`` (default Permendagri 86/2017); None -> None."""
     return skala.predikat(nilai)
-
-
-# ---------------------------------------------------------------------------------------------- file loader
-
-def _buang_judul(rows: list[list[object]]) -> list[list[object]]:
-    """Drop empty rows and a header row (first cell not a number)."""
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
-    if rows and _angka_batas(rows[0][0] if rows[0] else None) is None:
-        rows = rows[1:]
-    return rows
-
-
-def baca_baris_skala(path: str | Path) -> list[list[object]]:
-    """The only I/O of this module: read the rows of a scale file (CSV, JSON, xlsx).
-
-    CSV: ``batas_bawah,predikat`` (``;`` also accepted; header optional). JSON: ``[[91, "Sangat
-    Tinggi"], ...]``, ``[{"batas_bawah": 91, "nama": "..."}]`` or ``{"Sangat Tinggi": 91, ...}``.
-    xlsx: first sheet, columns A-B, read through ``renja_xl.buku`` (same safety checks).
-    """
-    p = Path(path)
-    if not p.is_file():
-        raise GalatPengguna("berkas skala predikat tidak ditemukan.", berkas=p)
-    akhiran = p.suffix.lower()
-    if akhiran in (".xlsx", ".xlsm"):
-        from renja_xl.buku import baca_nilai
-
-        lembar = baca_nilai(p)
-        if not lembar:
-            raise GalatPengguna("buku kerja skala predikat tidak berisi lembar.", berkas=p)
-        rows = [list(r[:2]) + [None] * (2 - len(r[:2])) for r in next(iter(lembar.values()))]
-        return _buang_judul(rows)
-    try:
-        teks = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise GalatPengguna(f"berkas skala predikat tidak dapat dibaca ({type(e).__name__}).", berkas=p,
-                            saran="Simpan sebagai CSV UTF-8, JSON atau .xlsx.") from e
-    if akhiran == ".json":
-        try:
-            data = json.loads(teks)
-        except json.JSONDecodeError as e:
-            raise GalatPengguna(f"JSON skala predikat rusak (baris {e.lineno}, kolom {e.colno}).", berkas=p) from e
-        if isinstance(data, dict):
-            return [[v, k] for k, v in data.items()]
-        if isinstance(data, list):
-            rows = []
-            for x in data:
-                if isinstance(x, dict):
-                    rows.append([x.get("batas_bawah", x.get("batas")), x.get("nama", x.get("predikat"))])
-                else:
-                    rows.append(list(x) if isinstance(x, (list, tuple)) else [x])
-            return rows
-        raise GalatPengguna("JSON skala predikat harus berupa daftar atau objek.", berkas=p)
-    if akhiran in (".csv", ".txt", ""):
-        contoh = teks[:2048]
-        pemisah = ";" if contoh.count(";") > contoh.count(",") and "\t" not in contoh else \
-            "\t" if "\t" in contoh else ","
-        rows = [list(r[:2]) for r in csv.reader(io.StringIO(teks), delimiter=pemisah)]
-        return _buang_judul([r + [None] * (2 - len(r)) for r in rows])
-    raise GalatPengguna(f"jenis berkas skala predikat '{p.suffix}' tidak dikenal.", berkas=p,
-                        saran="Gunakan .csv, .json atau .xlsx.")

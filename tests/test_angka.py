@@ -225,14 +225,3 @@ def test_tag_html_hasil_ekstraksi_dibuang_tanpa_merusak_batas() -> None:
     assert parse_angka("<b>BB</b>").huruf == "BB"
     assert parse_angka("<b>35,29 %</b>").nilai == pytest.approx(35.29)
     assert parse_angka("<5%").batas == "<"
-
-
-def test_inti_tanpa_openpyxl_dan_tanpa_io() -> None:
-    from pathlib import Path
-
-    import renja_xl.angka
-    import renja_xl.capaian
-
-    for modul in (renja_xl.angka, renja_xl.capaian):
-        sumber = Path(modul.__file__).read_text(encoding="utf-8")
-        assert "openpyxl" not in sumber and "open(" not in sumber and "xlwings" not in sumber

@@ -317,7 +317,7 @@ def test_tc29_sama_dengan_inti(hasil: dict[str, Any]) -> None:
         if b is not None:
             real = realisasi_tahun(b.tw_k, b.jenis)
             perk = realisasi_renstra(b.realisasi_lalu_k, real, b.jenis, perkiraan=b.target_n1_k)
-            v = {"realisasi_k": real, "tingkat_realisasi": tingkat_realisasi(real, b.target_k).nilai,
+            v = {"realisasi_k": real, "tingkat_realisasi": tingkat_realisasi(real, b.target_k, b.jenis).nilai,
                  "perkiraan_renstra": perk,
                  "capaian_perkiraan": capaian(perk, b.target_renstra_k, b.jenis).nilai,
                  "target_n1_k": b.target_n1_k}

@@ -12,9 +12,10 @@ from openpyxl import Workbook, load_workbook
 import seed_tabel as st
 from renja_xl.galat import GalatPengguna
 from renja_xl.periksa import nama_laporan_baku, periksa_berkas
-from renja_xl.periksa.aturan import banding, r1c1
+from renja_xl.periksa.nilai import banding
+from renja_xl.periksa.rumus import r1c1
 from renja_xl.periksa.deteksi import jenis_pemda_dari_judul, parse_rumus_label
-from renja_xl.periksa.inti import Nilai, baca_nilai_sel
+from renja_xl.periksa.nilai import Nilai, baca_nilai_sel
 
 
 def sha(p: Path) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from renja_xl.galat import GalatPengguna
-from renja_xl.predikat import SKALA_BAKU, Skala, baca_baris_skala, predikat
+from renja_xl.predikat import SKALA_BAKU, Skala, predikat
+from renja_xl.skala_berkas import baca_baris_skala, baca_skala
 
 
 @pytest.mark.parametrize("nilai, kata", [
@@ -76,14 +77,14 @@ def test_dari_baris_galat_berbahasa_indonesia(rows: list[tuple[object, ...]], po
 def test_dari_berkas_csv_json(tmp_path: Path) -> None:
     csv_ = tmp_path / "skala.csv"
     csv_.write_text("batas_bawah;predikat\n90,5;Sangat Baik\n70;Baik\n0;Kurang\n", encoding="utf-8")
-    s = Skala.dari_berkas(csv_)
+    s = baca_skala(csv_)
     assert s.predikat(90.5) == "Sangat Baik" and s.predikat(69.9) == "Kurang" and s.nama == "skala"
     js = tmp_path / "skala.json"
     js.write_text(json.dumps([{"batas_bawah": 80, "nama": "Tinggi"}, {"batas_bawah": 0, "nama": "Rendah"}]))
-    assert Skala.dari_berkas(js).predikat(80) == "Tinggi"
+    assert baca_skala(js).predikat(80) == "Tinggi"
     js2 = tmp_path / "skala2.json"
     js2.write_text(json.dumps({"Tinggi": 80, "Rendah": 0}))
-    assert Skala.dari_berkas(js2).predikat(79) == "Rendah"
+    assert baca_skala(js2).predikat(79) == "Rendah"
 
 
 def test_dari_berkas_xlsx(tmp_path: Path) -> None:
@@ -95,12 +96,12 @@ def test_dari_berkas_xlsx(tmp_path: Path) -> None:
         ws.append([b, n])
     p = tmp_path / "skala.xlsx"
     wb.save(p)
-    assert Skala.dari_berkas(p).tingkat == SKALA_BAKU.tingkat
+    assert baca_skala(p).tingkat == SKALA_BAKU.tingkat
 
 
 def test_dari_berkas_galat(tmp_path: Path) -> None:
     with pytest.raises(GalatPengguna, match="tidak ditemukan"):
-        Skala.dari_berkas(tmp_path / "tidak_ada.csv")
+        baca_skala(tmp_path / "tidak_ada.csv")
     rusak = tmp_path / "rusak.json"
     rusak.write_text("[1, 2")
     with pytest.raises(GalatPengguna, match="rusak"):
@@ -108,16 +109,9 @@ def test_dari_berkas_galat(tmp_path: Path) -> None:
     lain = tmp_path / "skala.pdf"
     lain.write_text("x")
     with pytest.raises(GalatPengguna, match="tidak dikenal"):
-        Skala.dari_berkas(lain)
+        baca_skala(lain)
     buruk = tmp_path / "buruk.csv"
     buruk.write_text("91;Sangat Tinggi\nsembilan;Tinggi\n")
     with pytest.raises(GalatPengguna) as e:
-        Skala.dari_berkas(buruk)
+        baca_skala(buruk)
     assert "buruk.csv" in str(e.value) and "bukan angka" in str(e.value)
-
-
-def test_skala_inti_tidak_mengimpor_openpyxl() -> None:
-    import renja_xl.predikat as modul
-
-    sumber = Path(modul.__file__).read_text(encoding="utf-8")
-    assert "import openpyxl" not in sumber

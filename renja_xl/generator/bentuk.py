@@ -199,7 +199,9 @@ def baris_tc29(data: DataInduk, triwulan: int, masalah: dict[int, list[str]] | N
         isi.update(indikator=_indikator_teks(b), target_renstra_k=b.target_renstra_k,
                    realisasi_lalu_k=b.realisasi_lalu_k, target_k=b.target_k,
                    realisasi_k=realisasi_tahun(b.tw_k[:triwulan], j), target_n1_k=b.target_n1_k)
-        isi["tingkat_realisasi"] = _f(lambda c: rumus.capaian(c.sel("realisasi_k"), c.sel("target_k"), K))
+        # T-C.29 col 8 is the year's capaian by the indicator's type (capaian.tingkat_realisasi): a menurun
+        # indicator shows the same value here as in E.81 and the Ringkasan
+        isi["tingkat_realisasi"] = _f(lambda c: rumus.capaian(c.sel("realisasi_k"), c.sel("target_k"), j))
         isi["perkiraan_renstra"] = _f(lambda c: rumus.gabung(
             [c.sel("realisasi_lalu_k"), c.sel("realisasi_k"), c.sel("target_n1_k")], j))
         isi["capaian_perkiraan"] = _f(lambda c: rumus.capaian(c.sel("perkiraan_renstra"), c.sel("target_renstra_k"),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
+from renja_xl.meta import LEMBAR_META
 from renja_xl.pemda import jenis_pemda_opsi
 from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from renja_xl.periksa.deteksi import Grid
 
 __all__ = ["periksa_berkas", "periksa_grid", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
-
 
 
 def nama_laporan_baku(path: str | os.PathLike[str]) -> Path:
@@ -88,13 +88,15 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
 def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> HasilPeriksa:
     """Check workbook sheets already read into grids (``baca_grid``); ``hasil.bentuk`` keeps every form
     with its classified rows so a caller that also extracts data (``renja-xl rekap``) reads the file once."""
-    from renja_xl.periksa import aturan, kode_cek
+    from renja_xl.periksa import asal, kode_cek
     from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
     from renja_xl.periksa.deteksi import cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
+    from renja_xl.periksa.pemeriksa import Pemeriksa
 
     nama = berkas.name
     hasil = HasilPeriksa(berkas=berkas)
-    per_lembar = [(g, cari_formulir(g)) for g in grids]
+    meta = asal.baca_meta(grids)
+    per_lembar = [(g, [] if g.nama == LEMBAR_META else cari_formulir(g)) for g in grids]
     semua_form = [f for _g, fs in per_lembar for f in fs]
     jenis_pemda = jenis_pemda_opsi(pemda) or jenis_pemda_dari_judul(teks_judul_berkas(grids, semua_form))
     hasil.jenis_pemda = jenis_pemda
@@ -106,10 +108,16 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
         hasil.catatan.append("Katalog nomenklatur belum diimpor: kode hanya diperiksa bentuknya, tidak "
                              "dicocokkan dengan daftar resmi. Jalankan 'renja-xl nomenklatur impor BERKAS'.")
     butir = []
+    meta_per_lembar: dict[str, dict] = {}
+    rumus_per_lembar: dict[str, set[tuple[int, int]]] = {}
     for g, forms in per_lembar:
+        if forms and meta:
+            rumus_per_lembar[g.nama] = {k for k, s in g.sel.items() if s.rumus}
         for f in forms:
             baris = klasifikasi(g, f, jenis_pemda=jenis_pemda)
-            p = aturan.Pemeriksa(nama, g, f, baris, jenis_pemda=jenis_pemda)
+            m = asal.meta_lembar(meta, g.nama, baris)
+            meta_per_lembar.setdefault(g.nama, {}).update(m)
+            p = Pemeriksa(nama, g, f, baris, jenis_pemda=jenis_pemda, meta=m)
             hasil.temuan.extend(p.jalankan())
             hasil.temuan.extend(kode_cek.periksa_kode(nama, g, baris, jenis_pemda, katalog,
                                                     bidang_utama(baris), lebar_sub(baris)))
@@ -119,6 +127,9 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
                                                   sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
     hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))
     hasil.temuan = _tanpa_ganda(hasil.temuan)
+    if meta_per_lembar:
+        hasil.temuan = asal.satukan_antar_lembar(asal.tandai_data_induk(hasil.temuan, meta_per_lembar,
+                                                                        rumus_per_lembar))
     hasil.urutkan()
     return hasil
 

@@ -30,9 +30,12 @@ class TemuanSel:
     def ke_dict(self) -> dict:
         """The JSON object scripts rely on (keys are stable)."""
         t = self.temuan
-        return {"berkas": self.berkas, "lembar": self.lembar, "sel": self.sel, "jenis": t.jenis,
-                "tingkat": t.tingkat, "pesan": t.pesan, "seharusnya": t.seharusnya,
-                "ditemukan": t.ditemukan, "saran": t.saran}
+        d = {"berkas": self.berkas, "lembar": self.lembar, "sel": self.sel, "jenis": t.jenis,
+             "tingkat": t.tingkat, "pesan": t.pesan, "seharusnya": t.seharusnya,
+             "ditemukan": t.ditemukan, "saran": t.saran}
+        if t.data:          # e.g. the Data Induk row a generated row came from, other sheets with the same mistake
+            d["data"] = t.data
+        return d
 
 
 @dataclass

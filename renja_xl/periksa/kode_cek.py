@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from renja_xl.periksa import inti
-from renja_xl.periksa.aturan import fmt
+from renja_xl.periksa.nilai import baca_nilai_sel
+from renja_xl.periksa.nilai import teks_angka as fmt
 from renja_xl.periksa.baris import ITEM, KEGIATAN, LABEL, PROGRAM, SUB, URUTAN, Baris
 from renja_xl.periksa.deteksi import Formulir, Grid, alamat
 from renja_xl.periksa.hasil import TemuanSel
@@ -130,9 +130,9 @@ def butir_form(grid: Grid, form: Formulir, baris: list[Baris]) -> list[Butir]:
     for b in baris:
         if b.jenis in ITEM and b.kode and b.kode.normal:
             s = grid.get(b.r, c_pagu) if c_pagu else None
-            pagu = inti.baca_nilai_sel(s.nilai, s.format).nilai if s else None
+            pagu = baca_nilai_sel(s.nilai, s.format).nilai if s else None
             t = grid.get(b.r, c_target) if c_target else None
-            target = inti.baca_nilai_sel(t.nilai, t.format).nilai if t else None
+            target = baca_nilai_sel(t.nilai, t.format).nilai if t else None
             out.append(Butir(grid.nama, f"{form.lembar}!{form.baris_nomor}", b.r, b.kode_sel, b.kode.normal,
                              b.nama, pagu, b.jenis, target, form.jenis, c_target))
     return out

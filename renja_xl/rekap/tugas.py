@@ -14,7 +14,8 @@ import math
 import re
 from pathlib import Path
 
-from renja_xl.capaian import JenisIndikator, capaian, rata_rata, realisasi_tahun
+from renja_xl.capaian import (JenisIndikator, capaian, rata_rata, realisasi_tahun, satuan_dari_indikator,
+                              tebak_jenis)
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.predikat import predikat
@@ -23,7 +24,6 @@ from renja_xl.rekap.model import KOLOM_MASUK, BarisE81, HasilBerkas, Isi, Lembar
 
 __all__ = ["proses_berkas", "nilai_opd"]
 
-_SATUAN_AKHIR = re.compile(r"\(([^()]{1,30})\)\s*$")
 _TINGKAT_ITEM = {"program": 3, "kegiatan": 4, "sub_kegiatan": 5}
 
 
@@ -102,9 +102,9 @@ def _isi_sel(sel) -> Isi:
         if not math.isfinite(x):
             return None
         return x * 100 if sel.format and "%" in sel.format else x
-    from renja_xl.periksa import inti
+    from renja_xl.periksa.nilai import baca_nilai_sel
 
-    return _isi(inti.baca_nilai_sel(v, sel.format))
+    return _isi(baca_nilai_sel(v, sel.format))
 
 
 def _isi(v) -> Isi:
@@ -118,8 +118,8 @@ def _isi(v) -> Isi:
 
 def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
     """The indicator type: what the workbook states (hidden meta sheet, a "Jenis indikator" column), else the
-    checker's reading of the unit (a level: %, indeks, nilai... -> persentase; a count -> kumulatif)."""
-    from renja_xl.periksa import inti
+    core's one guess from the unit and the name (capaian.tebak_jenis)."""
+    from renja_xl.periksa.nilai import baca_nilai_sel
 
     j = meta.get((lembar, b.r))
     if j is not None:
@@ -130,13 +130,10 @@ def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
         if j is not None:
             return j
     indikator = b.indikator or (item.indikator if item is not None else "")
-    sampel = [inti.baca_nilai_sel(x.nilai, x.format) for x in sampel if x is not None]
-    kurung = _SATUAN_AKHIR.search(indikator or "")
-    satuan = b.satuan or (kurung.group(1).strip() if kurung else None) \
+    sampel = [baca_nilai_sel(x.nilai, x.format) for x in sampel if x is not None]
+    satuan = b.satuan or satuan_dari_indikator(indikator) \
         or next((v.satuan for v in sampel if v.satuan and v.satuan != "%"), None)
-    persen = any(v.persen for v in sampel)
-    level = inti.jenis_level(satuan if not persen else "%", indikator, persen)
-    return JenisIndikator.PERSENTASE if level else JenisIndikator.KUMULATIF
+    return tebak_jenis(satuan, indikator, persen=any(v.persen for v in sampel))
 
 
 def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
