@@ -166,7 +166,11 @@ def _nilai_isi(x: object) -> float | None:
 def jumlah(nilai: Iterable[object]) -> float | None:
     """Sum of the filled values (blank, ``-``, text and several-value cells are not filled); None when
     none is filled — a flow's realisasi, a Renstra total, an Rp roll-up of children."""
-    isi = [v for v in (_nilai_isi(x) for x in nilai) if v is not None]
+    isi: list[float] = []
+    for x in nilai:
+        v = x if type(x) is float and math.isfinite(x) else _nilai_isi(x)   # a plain float needs no parsing
+        if v is not None:
+            isi.append(v)
     return math.fsum(isi) if isi else None
 
 
@@ -417,6 +421,12 @@ def rata_rata(items: Iterable[object]) -> Hasil:
     keluar = 0
     rincian: list[Hasil] = []
     for x in items:
+        if type(x) is float:               # the checker's and the functions' usual item: no dispatch needed
+            if math.isfinite(x):
+                isi.append(x)
+            else:
+                keluar += 1
+            continue
         if isinstance(x, Hasil):
             rincian.append(x)
             v = x.nilai

@@ -168,15 +168,19 @@ class Pemeriksa:
                 persen = persen or v.persen
                 if not satuan and v.satuan and v.satuan != "%":
                     satuan = v.satuan
+            if persen:
+                break
         return tebak_jenis(satuan, indikator, persen=persen), False
 
     def _kolom_masukan(self) -> list[int]:
-        """The K columns whose values say something about the unit: not Rp, not a capaian (always %)."""
+        """The K columns the derived cells are computed from (read anyway): their values may carry the
+        unit. Never Rp, never a capaian (always %)."""
         cache = getattr(self, "_masukan", None)
         if cache is None:
             f = self.form
+            operand = {n for a in f.aturan.values() for n in a.operand}
             lewat = {f.kol_kode, f.kol_uraian, f.kol_indikator, f.kol_satuan, *f.kol_uang}
-            cache = sorted(c for (n, s), c in f.kolom.items() if s != "Rp" and n >= 4 and c not in lewat
+            cache = sorted(c for (n, s), c in f.kolom.items() if s != "Rp" and n in operand and c not in lewat
                            and not (f.aturan.get(n) and f.aturan[n].jenis == "rasio"))
             self._masukan = cache
         return cache

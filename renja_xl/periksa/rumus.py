@@ -30,11 +30,11 @@ _RUJUKAN_R1C1 = re.compile(r"R\[?-?\d+\]?C\[?-?\d+\]?")
 def periksa(p: Pemeriksa) -> None:
     _galat(p)
     turunan = _kolom_turunan(p)
+    grup: dict[str, list[Baris]] = defaultdict(list)
+    for b in p.baris:
+        if b.jenis in ITEM or b.jenis == INDIKATOR:
+            grup["indikator" if b.jenis == INDIKATOR else b.jenis].append(b)
     for c in sorted(set(p.form.kolom.values())):
-        grup: dict[str, list[Baris]] = defaultdict(list)
-        for b in p.baris:
-            if b.jenis in ITEM or b.jenis == INDIKATOR:
-                grup["indikator" if b.jenis == INDIKATOR else b.jenis].append(b)
         for jenis, anggota in grup.items():
             _pola_kolom(p, c, jenis, anggota, c in turunan)
 

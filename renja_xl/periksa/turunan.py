@@ -147,6 +147,14 @@ def _tanpa_capaian(p: Pemeriksa, b: Baris, a: Aturan, c: int, pc: Nilai, h: Hasi
 def _bandingkan(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int, pc: Nilai, e: float,
                 alt: float | None, L: int, i: int, j: JenisIndikator, h: Hasil) -> None:
     rasio = a.jenis == "rasio"
+    if pc.nilai is None:
+        if abs(e) <= 1e-9:
+            return
+        hasil = ""
+    else:
+        hasil = banding(pc, e, rasio=rasio)
+        if hasil == "ok":
+            return
     uang = s == "Rp"
     d = pc.desimal if pc.desimal is not None else (2 if rasio else (0 if uang else 2))
     teks_e = teks_persen(e, d) if rasio else teks_angka(e, d)
@@ -162,13 +170,9 @@ def _bandingkan(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int, pc: Ni
         ops = " + ".join(map(str, a.operand))
     rumus = f"{a.nomor} = {ops}"
     if pc.nilai is None:
-        if abs(e) > 1e-9:
-            p.tambah(b.r, c, "hitung.kosong", "peringatan",
-                     f"{kapital(apa)} kosong, padahal menurut rumus {rumus} nilainya {teks_e}.",
-                     seharusnya=teks_e, ditemukan=p.ditemukan(b.r, c))
-        return
-    hasil = banding(pc, e, rasio=rasio)
-    if hasil == "ok":
+        p.tambah(b.r, c, "hitung.kosong", "peringatan",
+                 f"{kapital(apa)} kosong, padahal menurut rumus {rumus} nilainya {teks_e}.",
+                 seharusnya=teks_e, ditemukan=p.ditemukan(b.r, c))
         return
     jenis_k = "hitung.capaian" if rasio else "hitung.jumlah"
     if h.status == "huruf":
