@@ -4,8 +4,8 @@ The default is the Permendagri 86/2017 scale (91-100 Sangat Tinggi, 76-90 Tinggi
 51-65 Rendah, <= 50 Sangat Rendah). Its printed bands leave gaps (90-91, 75-76, ...); renja-xl reads
 them as lower bounds ">= 91 / >= 76 / >= 66 / >= 51", which closes the gaps and matches the seeds
 (002:544 prints 50,27 % as Sangat Rendah). Above 100 stays Sangat Tinggi. A pemda with another scale
-loads it with :meth:`Skala.dari_berkas` (CSV, JSON, xlsx) or :meth:`Skala.dari_baris`. The ``Skala``
-object does no I/O; only the loader function reads a file. See ``docs/keputusan.md``.
+builds it with :meth:`Skala.dari_baris`; reading a scale file (CSV, JSON, xlsx) is the shell's job
+(:mod:`renja_xl.skala_berkas`), so this module stays pure. See ``docs/keputusan.md``.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def test_dari_baris_galat_berbahasa_indonesia(rows: list[tuple[object, ...]], po
     assert potongan in str(e.value)
 
 
-def test_dari_berkas_csv_json(tmp_path: Path) -> None:
+def test_baca_skala_csv_json(tmp_path: Path) -> None:
     csv_ = tmp_path / "skala.csv"
     csv_.write_text("batas_bawah;predikat\n90,5;Sangat Baik\n70;Baik\n0;Kurang\n", encoding="utf-8")
     s = baca_skala(csv_)
@@ -87,7 +87,7 @@ def test_dari_berkas_csv_json(tmp_path: Path) -> None:
     assert baca_skala(js2).predikat(79) == "Rendah"
 
 
-def test_dari_berkas_xlsx(tmp_path: Path) -> None:
+def test_baca_skala_xlsx(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -99,7 +99,7 @@ def test_dari_berkas_xlsx(tmp_path: Path) -> None:
     assert baca_skala(p).tingkat == SKALA_BAKU.tingkat
 
 
-def test_dari_berkas_galat(tmp_path: Path) -> None:
+def test_baca_skala_galat(tmp_path: Path) -> None:
     with pytest.raises(GalatPengguna, match="tidak ditemukan"):
         baca_skala(tmp_path / "tidak_ada.csv")
     rusak = tmp_path / "rusak.json"
