@@ -42,20 +42,23 @@ def capaian_urusan(pilihan: Pilihan) -> dict[str, tuple[float | None, float | No
     return out
 
 
-def _tabel(ws: Worksheet, r: int, judul: str, kepala: str, isi: list[tuple[str, float | None, float | None]]
-           ) -> tuple[int, int]:
+def _tabel(ws: Worksheet, r: int, judul: str, kepala: str,
+           isi: list[tuple[str, float | None, float | None, str]]) -> tuple[int, int]:
+    """Name, capaian K, capaian Rp and a short axis label (column D: long names do not fit a chart axis)."""
     ws.cell(r - 1, 1, judul).font = Font(bold=True)
-    for c, teks in enumerate((kepala, "Capaian kinerja (%)", "Capaian anggaran (%)"), 1):
+    ws.row_dimensions[r].height = 32
+    for c, teks in enumerate((kepala, "Capaian kinerja (%)", "Capaian anggaran (%)", "Label grafik"), 1):
         cell = ws.cell(r, c, teks)
         cell.font = Font(bold=True)
         cell.fill = JUDUL
         cell.border = GARIS
         cell.alignment = TENGAH
-    for i, (nama, k, rp) in enumerate(isi, 1):
+    for i, (nama, k, rp, label) in enumerate(isi, 1):
         tulis_teks(ws.cell(r + i, 1), nama)
         ws.cell(r + i, 2, k).number_format = FMT_PERSEN
         ws.cell(r + i, 3, rp).number_format = FMT_PERSEN
-        for c in (1, 2, 3):
+        tulis_teks(ws.cell(r + i, 4), label)
+        for c in (1, 2, 3, 4):
             ws.cell(r + i, c).border = GARIS
     return r, r + len(isi)
 
@@ -65,7 +68,7 @@ def _grafik(ws: Worksheet, judul: str, r0: int, r1: int, jangkar: str) -> None:
     g.type = "bar"
     g.title = judul
     g.add_data(Reference(ws, min_col=2, max_col=3, min_row=r0, max_row=r1), titles_from_data=True)
-    kategori = f"'{ws.title}'!$A${r0 + 1}:$A${r1}"
+    kategori = f"'{ws.title}'!$D${r0 + 1}:$D${r1}"
     for s in g.series:
         s.cat = AxDataSource(strRef=StrRef(f=kategori))
     g.x_axis.delete = False
@@ -82,17 +85,26 @@ def tulis_grafik(wb: Workbook, pilihan: Pilihan, nama: dict[str, str]) -> Worksh
     ws = wb.create_sheet(LEMBAR)
     ws["A1"] = "Capaian kinerja dan anggaran tahun berjalan per Perangkat Daerah dan per urusan"
     ws["A1"].font = Font(bold=True, size=12)
-    per_opd = [(o.nama, o.lembar.nilai.capaian_k, o.lembar.nilai.capaian_rp) for o in pilihan.opd
+    per_opd = [(o.nama, o.lembar.nilai.capaian_k, o.lembar.nilai.capaian_rp, _pendek(o.nama)) for o in pilihan.opd
                if o.lembar is not None]
     r0, r1 = _tabel(ws, 4, "Per Perangkat Daerah", "Perangkat Daerah", per_opd)
-    urusan = [(f"{u} {nama.get(u, '')}".strip() if u != TANPA_KODE else "Tanpa kode urusan", k, rp)
-              for u, (k, rp) in capaian_urusan(pilihan).items()]
+    urusan = [(f"{u} {nama.get(u, '')}".strip() if u != TANPA_KODE else "Tanpa kode urusan", k, rp,
+               f"Urusan {u}" if u != TANPA_KODE else "Tanpa kode") for u, (k, rp) in capaian_urusan(pilihan).items()]
     u0, u1 = _tabel(ws, r1 + 4, "Per urusan", "Urusan", urusan)
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 14
+    ws.column_dimensions["D"].width = 24
     if per_opd:
-        _grafik(ws, "Rata-rata capaian per Perangkat Daerah (%)", r0, r1, "E3")
+        _grafik(ws, "Rata-rata capaian per Perangkat Daerah (%)", r0, r1, "F3")
     if urusan:
-        _grafik(ws, "Rata-rata capaian per urusan (%)", u0, u1, f"E{max(r1 + 4, 3 + int(0.9 * len(per_opd) + 6) * 2)}")
+        _grafik(ws, "Rata-rata capaian per urusan (%)", u0, u1, f"F{max(r1 + 4, 3 + int(0.9 * len(per_opd) + 6) * 2)}")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return ws
+
+
+def _pendek(nama: str, n: int = 32) -> str:
+    return nama if len(nama) <= n else nama[: n - 1].rstrip() + "…"
