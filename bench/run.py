@@ -231,7 +231,7 @@ def _rusage_anak() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None) -> Laporan:
+def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None, hanya_rekap: bool = False) -> Laporan:
     import data as bd
 
     lap = Laporan()
@@ -241,6 +241,11 @@ def jalankan(uk: Ukuran, tmp: Path, *, lo: bool, nomenklatur: Path | None) -> La
 
     src = bd.sumber(nomenklatur, "KABKOT")
     lap.angka["kode_nyata"] = src.nyata
+    if hanya_rekap:   # the province-scale rekap alone, with the catalog imported as users have it
+        simpan.impor(nomenklatur / bd.SIPD_XLSX if src.nyata and nomenklatur else
+                     _katalog_contoh(tmp / "katalog_contoh.csv", src), "bench")
+        _rekap(lap, uk, tmp, src)
+        return lap
 
     # ---- catalog import and load
     if src.nyata:
@@ -615,6 +620,8 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--quick", action="store_true", help="set kecil, di bawah dua menit")
     g.add_argument("--smoke", action="store_true", help="ukuran mini untuk uji (tests/test_bench.py)")
     ap.add_argument("--tanpa-lo", action="store_true", help="lewati LibreOffice")
+    ap.add_argument("--hanya-rekap", action="store_true",
+                    help="hanya benchmark rekap skala provinsi (berkas dibuat sekali di folder cache)")
     ap.add_argument("--tulis-docs", action="store_true", help="tulis docs/benchmarks.md (bawaan untuk run penuh)")
     ap.add_argument("--nomenklatur", type=Path, default=None,
                     help="folder nomenklatur resmi (bawaan: ../shared/data/nomenklatur bila ada)")
@@ -634,14 +641,14 @@ def main(argv: list[str] | None = None) -> int:
             lo = False
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="renjaxl_bench_") as tmp:
-        lap = jalankan(uk, Path(tmp), lo=lo, nomenklatur=nomen)
+        lap = jalankan(uk, Path(tmp), lo=lo, nomenklatur=nomen, hanya_rekap=a.hanya_rekap)
     lap.angka["ukuran"] = uk.nama
     lap.angka["libreoffice"] = lo
     lap.angka["total_s"] = time.perf_counter() - t0
     judul = (f"renja-xl benchmark — ukuran {uk.nama}, {os.cpu_count()} inti, Python "
              f"{sys.version.split()[0]}, kode {'SIPD nyata' if lap.angka['kode_nyata'] else 'contoh bawaan'}")
     cetak_tabel(lap, judul)
-    if a.tulis_docs or uk.nama == "penuh":
+    if (a.tulis_docs or uk.nama == "penuh") and not a.hanya_rekap:
         tulis_docs(lap, "## " + judul)
     print(_json(lap), flush=True)
     return 0

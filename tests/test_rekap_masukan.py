@@ -136,3 +136,42 @@ def test_cli_json_dan_galat(folder_buruk: Path, tmp_path: Path, monkeypatch: pyt
     monkeypatch.setitem(sys.modules, "distributed", None)            # as if dask were not installed
     r = CliRunner().invoke(app, ["rekap", str(folder_buruk), "-o", str(tmp_path / "y.xlsx"), "--dask", "lokal"])
     assert r.exit_code == 2 and "pip install" in r.output and "Traceback" not in r.output
+
+
+def _mati_pada_rusak(path: str, pemda: str | None = None):
+    """A task whose worker process dies on one file (as when the OS kills it for memory)."""
+    from renja_xl.rekap.tugas import proses_berkas
+
+    if path.endswith("koperasi_lama.xlsx"):
+        os._exit(1)
+    return proses_berkas(path, pemda)
+
+
+def test_pekerja_mati_hanya_berkasnya_gagal(folder_buruk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-task fails that file only; every other file is still processed."""
+    from renja_xl.rekap import mesin
+
+    monkeypatch.setattr(mesin, "proses_berkas", _mati_pada_rusak)
+    berkas = sorted(str(p) for p in folder_buruk.glob("*.xlsx"))
+    hasil = mesin.jalankan(berkas, pekerja=2)
+    gagal = {Path(h.berkas).name: h.galat for h in hasil if h.galat}
+    assert "berhenti" in gagal.pop("koperasi_lama.xlsx")
+    assert set(gagal) == {"berkata_sandi.xlsx", "terpotong.xlsx"}       # their own, ordinary reasons
+    assert [h.berkas for h in hasil] == berkas
+    assert sum(1 for h in hasil if h.e81) == 3
+
+
+def test_dask_alamat_scheduler(folder_buruk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--dask ADDRESS sends the same tasks to a running scheduler: same results as the local pool."""
+    from distributed import LocalCluster
+
+    from renja_xl.rekap import mesin
+
+    berkas = sorted(str(p) for p in folder_buruk.glob("*.xlsx"))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as klaster:
+        lewat = mesin.jalankan(berkas, dask=klaster.scheduler_address)
+    assert lewat == mesin.jalankan(berkas, pekerja=1)
+    monkeypatch.setattr(mesin, "WAKTU_SAMBUNG", "2s")
+    with pytest.raises(Exception) as e:
+        mesin.jalankan(berkas, dask="tcp://127.0.0.1:9")
+    assert "tidak dapat dihubungi" in str(e.value)

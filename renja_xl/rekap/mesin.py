@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.rekap.model import HasilBerkas
@@ -23,6 +25,8 @@ LOKAL = "lokal"
 SARAN_DASK = 'Pasang dengan: python -m pip install "renja-xl[skala]" (atau: python -m pip install "dask[distributed]").'
 
 Kemajuan = Callable[[HasilBerkas], None]
+WAKTU_SAMBUNG = "20s"
+"""How long to try reaching a Dask scheduler before saying it cannot be reached."""
 
 
 def cek_dask() -> None:
@@ -53,24 +57,58 @@ def _lokal(berkas: Sequence[str], pemda: str | None, pekerja: int | None,
            kemajuan: Kemajuan | None) -> list[HasilBerkas]:
     n = max(1, min(pekerja or os.cpu_count() or 1, len(berkas)))
     hasil: list[HasilBerkas | None] = [None] * len(berkas)
+
+    def simpan(i: int, h: HasilBerkas) -> None:
+        hasil[i] = h
+        if kemajuan:
+            kemajuan(h)
+
     if n == 1:   # no pool for one worker: same function, same results, no process start-up
         for i, p in enumerate(berkas):
-            hasil[i] = proses_berkas(p, pemda)
-            if kemajuan:
-                kemajuan(hasil[i])  # type: ignore[arg-type]
+            simpan(i, proses_berkas(p, pemda))
         return hasil  # type: ignore[return-value]
-    with ProcessPoolExecutor(max_workers=n) as ex:
-        tugas = {ex.submit(proses_berkas, p, pemda): i for i, p in enumerate(berkas)}
-        for t in as_completed(tugas):
-            i = tugas[t]
-            try:
-                h = t.result()
-            except Exception as e:  # the worker died (killed, out of memory): this file fails, not the run
-                h = _gagal(berkas[i], e)
-            hasil[i] = h
-            if kemajuan:
-                kemajuan(h)
+    antre = deque(range(len(berkas)))
+    while antre:
+        curiga = _kolam(berkas, pemda, n, antre, simpan)
+        for i in curiga:   # in flight when a worker died: each alone, so only the file that kills it fails
+            simpan(i, _sendiri(berkas[i], pemda))
     return hasil  # type: ignore[return-value]
+
+
+def _kolam(berkas: Sequence[str], pemda: str | None, n: int, antre: deque[int],
+           simpan: Callable[[int, HasilBerkas], None]) -> list[int]:
+    """Run queued files on one pool, at most 2n in flight; returns the in-flight files if the pool broke (a
+    worker killed: out of memory, a crash in a C library), leaving the rest queued for a fresh pool."""
+    with ProcessPoolExecutor(max_workers=n) as ex:
+        jalan: dict = {}
+        while antre or jalan:
+            while antre and len(jalan) < 2 * n:
+                i = antre.popleft()
+                jalan[ex.submit(proses_berkas, berkas[i], pemda)] = i
+            selesai, _ = wait(jalan, return_when=FIRST_COMPLETED)
+            rusak = []
+            for f in selesai:
+                i = jalan.pop(f)
+                try:
+                    simpan(i, f.result())
+                except BrokenProcessPool:
+                    rusak.append(i)
+                except Exception as e:
+                    simpan(i, _gagal(berkas[i], e))
+            if rusak:
+                return rusak + list(jalan.values())
+    return []
+
+
+def _sendiri(path: str, pemda: str | None) -> HasilBerkas:
+    with ProcessPoolExecutor(max_workers=1) as ex:
+        try:
+            return ex.submit(proses_berkas, path, pemda).result()
+        except BrokenProcessPool:
+            return HasilBerkas(berkas=path, galat="proses pekerja berhenti saat membaca berkas ini (memori habis "
+                                                  "atau pustaka pembaca macet); berkas lain tetap diproses.")
+        except Exception as e:
+            return _gagal(path, e)
 
 
 def _dask(berkas: Sequence[str], pemda: str | None, alamat: str, pekerja: int | None,
@@ -87,7 +125,7 @@ def _dask(berkas: Sequence[str], pemda: str | None, alamat: str, pekerja: int | 
             klien = Client(klaster)
         else:
             try:
-                klien = Client(alamat, timeout="20s")
+                klien = Client(alamat, timeout=WAKTU_SAMBUNG)
             except (OSError, TimeoutError) as e:
                 raise GalatPengguna(f"scheduler Dask di '{alamat}' tidak dapat dihubungi ({type(e).__name__}).",
                                     saran="Periksa alamatnya (contoh: tcp://10.0.0.5:8786) dan bahwa "
