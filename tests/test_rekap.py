@@ -199,3 +199,26 @@ def test_rinci_program_total_tetap(hasil_contoh, tmp_path: Path) -> None:
             assert isinstance(v, (int, float))     # a value, no longer a roll-up formula
             per_opd[ws.cell(r, t.kol_pd).value] = per_opd.get(ws.cell(r, t.kol_pd).value, 0) + v
     assert per_opd == pytest.approx({o["opd"]: o["target_rp"] for o in hasil_contoh.ke_json()["opd"]})
+
+
+def test_e19_rata_rata_sama_dengan_inti(hasil_contoh, libreoffice, tmp_path: Path) -> None:
+    """Formulir E.19 column 14 (= 13/8, capaian tahun berjalan) recomputed by LibreOffice: its rata-rata over
+    every indicator row equals the core's (``nilai_opd``), for kinerja and anggaran, on the generated OPD (typed
+    numbers only: the replicas' text cells are read by the core but are text to a spreadsheet)."""
+    from dataclasses import replace
+
+    from renja_xl.libreoffice import hitung_ulang
+    from renja_xl.rekap import tulis_buku
+    from renja_xl.rekap.tugas import nilai_opd
+
+    satu = replace(hasil_contoh.pilihan, opd=hasil_contoh.pilihan.opd[:1])
+    p, hitung = tmp_path / "e19.xlsx", tmp_path / "e19_hitung.xlsx"
+    tulis_buku(satu, "provinsi").save(p)
+    hitung_ulang([p], simpan_ke=[hitung])
+    ws = load_workbook(hitung, data_only=True)["E.19"]
+    t = tata_e79("provinsi")
+    r = next(r for r in range(11, ws.max_row + 1) if ws.cell(r, 1).value == "RATA")
+    lb = satu.opd[0].lembar
+    n = nilai_opd(lb.baris, lb.triwulan)
+    assert ws.cell(r, t.slot["c14"]).value == pytest.approx(n.capaian_k, rel=1e-9)
+    assert ws.cell(r, t.slot["c14"] + 1).value == pytest.approx(n.capaian_rp, rel=1e-9)

@@ -87,7 +87,8 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
 
 def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> HasilPeriksa:
     """Check workbook sheets already read into grids (``baca_grid``); ``hasil.bentuk`` keeps every form
-    with its classified rows so a caller that also extracts data (``renja-xl rekap``) reads the file once."""
+    with its classified rows and the checker's indicator type per row (``Pemeriksa.jenis``), so a caller that
+    also extracts data (``renja-xl rekap``) reads the file once and types each row as the checker does."""
     from renja_xl.periksa import asal, kode_cek
     from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
     from renja_xl.periksa.deteksi import cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
@@ -122,7 +123,7 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
             hasil.temuan.extend(kode_cek.periksa_kode(nama, g, baris, jenis_pemda, katalog,
                                                     bidang_utama(baris), lebar_sub(baris)))
             butir.extend(kode_cek.butir_form(g, f, baris))
-            hasil.bentuk.append((g, f, baris))
+            hasil.bentuk.append((g, f, baris, p.jenis))
             hasil.formulir.append(RingkasFormulir(f.lembar, f.jenis, f.varian, f.baris_nomor,
                                                   sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
     hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))

@@ -59,7 +59,7 @@ class HasilPeriksa:
     catatan: list[str] = field(default_factory=list)     # notes that are not findings (e.g. no catalog)
     laporan: Path | None = None
     jenis_pemda: str | None = None
-    # every recognised form with its grid and classified rows (Grid, Formulir, list[Baris]): for callers
+    # every recognised form: (Grid, Formulir, list[Baris], row -> (JenisIndikator, known)): for callers
     # that extract data after checking (rekap); not part of the JSON
     bentuk: list[tuple] = field(default_factory=list, repr=False)
 

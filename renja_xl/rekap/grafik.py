@@ -8,6 +8,8 @@ leaves them to the reader, and LibreOffice hides them), categories are text refe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Font
@@ -34,7 +36,10 @@ def capaian_urusan(pilihan: Pilihan) -> dict[str, tuple[float | None, float | No
             continue
         for bidang, a, z in blok_lembar(o.lembar):
             u = bidang.split(".")[0] if bidang != TANPA_KODE else TANPA_KODE
-            baris.setdefault(u, []).extend(o.lembar.baris[a:z])
+            daftar = baris.setdefault(u, [])
+            geser = len(daftar) - a      # parent indices point into this list, not the OPD's sheet
+            daftar.extend(replace(b, induk=None if b.induk is None else b.induk + geser)
+                          for b in o.lembar.baris[a:z])
     out = {}
     for u in sorted(baris, key=lambda k: (k == TANPA_KODE, k)):
         n = nilai_opd(baris[u], pilihan.triwulan)

@@ -14,15 +14,14 @@ import math
 import re
 from pathlib import Path
 
-from renja_xl.capaian import (JenisIndikator, capaian, rata_rata, realisasi_tahun, satuan_dari_indikator,
-                              tebak_jenis)
+from renja_xl.capaian import JenisIndikator, capaian, rata_rata, realisasi_tahun
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.predikat import predikat
 from renja_xl.rekap import identitas
 from renja_xl.rekap.model import KOLOM_MASUK, BarisE81, HasilBerkas, Isi, LembarE81, NilaiOpd
 
-__all__ = ["proses_berkas", "nilai_opd"]
+__all__ = ["proses_berkas", "nilai_opd", "rp_bergulung"]
 
 _TINGKAT_ITEM = {"program": 3, "kegiatan": 4, "sub_kegiatan": 5}
 
@@ -45,11 +44,10 @@ def _proses(p: Path, pemda: str | None) -> HasilBerkas:
 
     grids = baca_grid(p)
     hasil = periksa_grid(p, grids, pemda)
-    meta = _jenis_meta(grids)
     judul: list[str] = []
     judul_target = ""
     e81: list[LembarE81] = []
-    for g, f, baris in hasil.bentuk:
+    for g, f, baris, jenis_baris in hasil.bentuk:
         if f.jenis != "E.81":
             continue
         baris_judul = _judul(g, f)
@@ -57,14 +55,14 @@ def _proses(p: Path, pemda: str | None) -> HasilBerkas:
             judul = baris_judul
             c7 = f.kol(7, "K")
             judul_target = f.judul_kolom.get(c7, "") if c7 else ""
-        e81.append(_lembar(g, f, baris, baris_judul, meta))
+        e81.append(_lembar(g, f, baris, baris_judul, jenis_baris))
     if not judul:   # no E.81: still name the OPD from whatever form the file holds (a T-C.29 sent by mistake)
-        judul = next((_judul(g, f) for g, f, _b in hasil.bentuk), [])
+        judul = next((_judul(g, f) for g, f, _b, _j in hasil.bentuk), [])
     nama_pemda = identitas.nama_pemda(judul)
     return HasilBerkas(
         berkas=str(p), opd=identitas.nama_opd(judul, nama_pemda), pemda=nama_pemda,
         jenis_pemda=hasil.jenis_pemda, tahun=identitas.tahun_judul(judul, judul_target),
-        formulir=tuple(f.jenis for _g, f, _b in hasil.bentuk), e81=tuple(e81),
+        formulir=tuple(f.jenis for _g, f, _b, _j in hasil.bentuk), e81=tuple(e81),
         temuan=tuple(hasil.ke_json()))
 
 
@@ -77,18 +75,6 @@ def _judul(g, f) -> list[str]:
             out.append(teks)
     out.append(g.nama)
     return out
-
-
-def _jenis_meta(grids) -> dict[tuple[str, int], JenisIndikator]:
-    """Indicator types a generated workbook states about itself (hidden sheet ``_renja_xl``)."""
-    from renja_xl.meta import LEMBAR_META, dari_baris
-
-    for g in grids:
-        if g.nama != LEMBAR_META:
-            continue
-        rows = [[g.get(r, c).nilai for c in range(1, g.max_col + 1)] for r in range(1, g.max_row + 1)]
-        return {k: m.jenis_indikator for k, m in dari_baris(rows).items() if m.jenis_indikator is not None}
-    return {}
 
 
 def _isi_sel(sel) -> Isi:
@@ -116,27 +102,9 @@ def _isi(v) -> Isi:
     return str(v.asli).strip() or None
 
 
-def _jenis(b, item, meta: dict, lembar: str, sampel: list) -> JenisIndikator:
-    """The indicator type: what the workbook states (hidden meta sheet, a "Jenis indikator" column), else the
-    core's one guess from the unit and the name (capaian.tebak_jenis)."""
-    from renja_xl.periksa.nilai import baca_nilai_sel
-
-    j = meta.get((lembar, b.r))
-    if j is not None:
-        return j
-    teks = b.jenis_indikator or (item.jenis_indikator if item is not None else "")
-    if teks:
-        j = JenisIndikator.dari_teks(teks)
-        if j is not None:
-            return j
-    indikator = b.indikator or (item.indikator if item is not None else "")
-    sampel = [baca_nilai_sel(x.nilai, x.format) for x in sampel if x is not None]
-    satuan = b.satuan or satuan_dari_indikator(indikator) \
-        or next((v.satuan for v in sampel if v.satuan and v.satuan != "%"), None)
-    return tebak_jenis(satuan, indikator, persen=any(v.persen for v in sampel))
-
-
-def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
+def _lembar(g, f, baris, judul: list[str], jenis_baris) -> LembarE81:
+    """One E.81 sheet's rows; ``jenis_baris(row)`` is the checker's indicator type of a row (the workbook's
+    ``_renja_xl`` description, a "Jenis indikator" column, else ``capaian.tebak_jenis``)."""
     from renja_xl.kode import dari_template
     from renja_xl.periksa.baris import BIDANG, INDIKATOR, URUSAN, bidang_utama
 
@@ -147,7 +115,6 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
         c = f.kol(n, s)
         kolom.append(c if (s == "K" or c != f.kol(n, "K")) else None)   # a column without K/Rp split is K
     c_sasaran = next((c for c, j in f.judul_kolom.items() if j.strip().lower() == "sasaran"), None)
-    per_r = {b.r: b for b in baris}
     nama_bidang: dict[str, str] = {}
     out: list[BarisE81] = []
     tanpa_kode: str | None = None        # a "BIDANG KOPERASI ..." row without a code: named by the next code
@@ -170,7 +137,6 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
         nilai = tuple(_isi_sel(x) if x is not None else None for x in sel)
         if b.jenis == INDIKATOR:
             induk = indeks[item_r]
-            item = per_r.get(item_r)
         else:
             level = _TINGKAT_ITEM[b.jenis]
             while tumpuk and tumpuk[-1][0] >= level:
@@ -178,7 +144,6 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
             induk = tumpuk[-1][1] if tumpuk else None
             if induk is not None:
                 out[induk] = _bukan_daun(out[induk])
-            item = None
         kode = ""
         if b.kode is not None and b.kode.normal:
             kode = b.kode.normal
@@ -189,8 +154,7 @@ def _lembar(g, f, baris, judul: list[str], meta: dict) -> LembarE81:
                                                                              tanpa_kode))
                 tanpa_kode = None
         indikator = b.indikator
-        j = _jenis(b, item, meta, g.nama, sel[:14:2]) if (indikator or any(v is not None for v in nilai[::2])) \
-            else None
+        j = jenis_baris(b)[0] if (indikator or any(v is not None for v in nilai[::2])) else None
         out.append(BarisE81(
             r=b.r, tingkat=b.jenis, kode=kode, uraian=b.nama, sasaran=g.teks(b.r, c_sasaran) if c_sasaran else "",
             indikator=indikator, jenis=j.value if j else "", nilai=nilai, induk=induk,
@@ -225,26 +189,45 @@ def _angka(v: Isi) -> float | None:
     return v if isinstance(v, float) and math.isfinite(v) else None
 
 
+def rp_bergulung(baris: list[BarisE81] | tuple[BarisE81, ...]) -> list[tuple[Isi, ...]]:
+    """Every row's Rp as the forms compute it: typed on the lowest items, summed upwards into every item above
+    (the E.79's SUMIFS roll-ups), never the values a hand-made form typed on a parent. Per row the Rp half of
+    :data:`KOLOM_MASUK` (target Renstra, realisasi lalu, target, TW I-IV); None where no item below has a number."""
+    jumlah: list[list[list[float]]] = [[[] for _ in range(7)] for _ in baris]
+    for g, b in enumerate(baris):
+        if b.tingkat == "indikator" or not b.daun:
+            continue
+        for j in range(7):
+            v = _angka(b.nilai[2 * j + 1])
+            if v is None:
+                continue
+            a: int | None = g
+            while a is not None:
+                jumlah[a][j].append(v)
+                a = baris[a].induk
+    return [tuple(math.fsum(x) if x else None for x in per) for per in jumlah]
+
+
 def nilai_opd(baris: list[BarisE81] | tuple[BarisE81, ...], triwulan: int | None) -> NilaiOpd:
-    """The OPD's figures up to ``triwulan`` with the core's rules: Rp summed over the lowest-level items (the
-    forms roll Rp up from there), capaian per indicator by its type, one rata-rata rule (docs/keputusan.md)."""
+    """The OPD's figures up to ``triwulan`` with the core's rules: Rp typed on the lowest items and rolled up
+    (``rp_bergulung``), capaian per indicator by its type, one rata-rata rule (docs/keputusan.md)."""
     n = triwulan or 4
     target: list[float] = []
     realisasi: list[float] = []
     cap_k = []
     cap_rp = []
-    for b in baris:
+    rp = rp_bergulung(baris)
+    for b, r in zip(baris, rp):
         tw_k = [b.nilai[6 + 2 * i] for i in range(n)]
         if b.jenis:
             cap_k.append(capaian(realisasi_tahun(tw_k, b.jenis), b.nilai[4], b.jenis))
         if b.tingkat == "indikator":
             continue
-        tw_rp = [b.nilai[7 + 2 * i] for i in range(n)]
-        r_rp = realisasi_tahun(tw_rp, JenisIndikator.KUMULATIF)
-        cap_rp.append(capaian(r_rp, b.nilai[5], JenisIndikator.KUMULATIF))
-        if b.daun:
-            if (t := _angka(b.nilai[5])) is not None:
-                target.append(t)
+        r_rp = realisasi_tahun(r[3:3 + n], JenisIndikator.KUMULATIF)
+        cap_rp.append(capaian(r_rp, r[2], JenisIndikator.KUMULATIF))
+        if b.induk is None:          # the OPD's totals: its top items, each the sum of the items below
+            if r[2] is not None:
+                target.append(r[2])  # type: ignore[arg-type]
             if r_rp is not None:
                 realisasi.append(r_rp)
     rk, rrp = rata_rata(cap_k).nilai, rata_rata(cap_rp).nilai
