@@ -222,3 +222,17 @@ def test_e19_rata_rata_sama_dengan_inti(hasil_contoh, libreoffice, tmp_path: Pat
     n = nilai_opd(lb.baris, lb.triwulan)
     assert ws.cell(r, t.slot["c14"]).value == pytest.approx(n.capaian_k, rel=1e-9)
     assert ws.cell(r, t.slot["c14"] + 1).value == pytest.approx(n.capaian_rp, rel=1e-9)
+
+
+def test_rekap_lama_di_folder_tidak_dihitung(hasil_contoh, tmp_path: Path) -> None:
+    """An earlier compilation saved into the folder is recognised as one (its E.79 is not an OPD's E.81)."""
+    import shutil
+
+    masuk = tmp_path / "masuk"
+    masuk.mkdir()
+    shutil.copy(hasil_contoh.keluar.parent / "masuk" / "dinas_perdagangan.xlsx", masuk)
+    shutil.copy(hasil_contoh.keluar, masuk / "rekap_tw1.xlsx")
+    j = rekap(masuk, tmp_path / "rekap.xlsx", pekerja=1).ke_json()
+    assert [o["berkas"] for o in j["opd"]] == ["dinas_perdagangan.xlsx"]
+    assert j["gagal"] == [{"berkas": "rekap_tw1.xlsx", "alasan": "rekap Bappeda (Evaluasi terhadap Hasil RKPD, "
+                                                               "E.79/E.19), bukan E.81 sebuah OPD."}]

@@ -160,6 +160,8 @@ def pilih(hasil: list[HasilBerkas], waktu: dict[str, float], *, tahun: int | Non
 
 def _tanpa_e81(h: HasilBerkas) -> str:
     bentuk = [f for f in h.formulir if f != "tabel"]
+    if "E.79/E.19" in bentuk:
+        return "rekap Bappeda (Evaluasi terhadap Hasil RKPD, E.79/E.19), bukan E.81 sebuah OPD."
     if "T-C.29" in bentuk:
         return "berisi T-C.29 (Tabel 2.1 evaluasi Renja tahun lalu), bukan E.81; minta OPD mengirim formulir E.81."
     if bentuk:

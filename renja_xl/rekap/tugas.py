@@ -24,6 +24,7 @@ from renja_xl.rekap.model import KOLOM_MASUK, BarisE81, HasilBerkas, Isi, Lembar
 __all__ = ["proses_berkas", "nilai_opd", "rp_bergulung"]
 
 _TINGKAT_ITEM = {"program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+_RKPD = re.compile(r"(?i)hasil\s+rkpd|tabel\s+e\.?\s*79|formulir\s+e\.?\s*19")
 
 
 def proses_berkas(path: str, pemda: str | None = None) -> HasilBerkas:
@@ -47,10 +48,15 @@ def _proses(p: Path, pemda: str | None) -> HasilBerkas:
     judul: list[str] = []
     judul_target = ""
     e81: list[LembarE81] = []
+    formulir = []
     for g, f, baris, jenis_baris in hasil.bentuk:
+        formulir.append(f.jenis)
         if f.jenis != "E.81":
             continue
         baris_judul = _judul(g, f)
+        if any(_RKPD.search(t) for t in baris_judul):   # a compilation (an earlier rekap's E.79), not an OPD's E.81
+            formulir[-1] = "E.79/E.19"
+            continue
         if not judul:
             judul = baris_judul
             c7 = f.kol(7, "K")
@@ -62,7 +68,7 @@ def _proses(p: Path, pemda: str | None) -> HasilBerkas:
     return HasilBerkas(
         berkas=str(p), opd=identitas.nama_opd(judul, nama_pemda), pemda=nama_pemda,
         jenis_pemda=hasil.jenis_pemda, tahun=identitas.tahun_judul(judul, judul_target),
-        formulir=tuple(f.jenis for _g, f, _b, _j in hasil.bentuk), e81=tuple(e81),
+        formulir=tuple(formulir), e81=tuple(e81),
         temuan=tuple(hasil.ke_json()))
 
 
