@@ -168,7 +168,7 @@ def test_dask_alamat_scheduler(folder_buruk: Path, monkeypatch: pytest.MonkeyPat
     from renja_xl.rekap import mesin
 
     berkas = sorted(str(p) for p in folder_buruk.glob("*.xlsx"))
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as klaster:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as klaster:
         lewat = mesin.jalankan(berkas, dask=klaster.scheduler_address)
     assert lewat == mesin.jalankan(berkas, pekerja=1)
     monkeypatch.setattr(mesin, "WAKTU_SAMBUNG", "2s")

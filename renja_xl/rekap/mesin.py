@@ -121,7 +121,7 @@ def _dask(berkas: Sequence[str], pemda: str | None, alamat: str, pekerja: int | 
     try:
         if alamat.strip().lower() == LOKAL:
             klaster = LocalCluster(n_workers=pekerja or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             klien = Client(klaster)
         else:
             try:
