@@ -55,6 +55,7 @@ def periksa(p: Pemeriksa) -> None:
             for s in subs:
                 v, c = p.nilai_nomor(b.r, n, s)
                 if v.nilai is None or c is None:
+                    rata_terakhir.pop(s, None)    # the predikat below has no average of its own to match
                     continue
                 rata_terakhir[s] = (v, b.r)
                 _satu_rata(p, b, c, v, blok, s)
