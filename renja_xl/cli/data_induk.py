@@ -64,4 +64,7 @@ def cek(berkas: Path = typer.Argument(..., help="Berkas Data Induk (.xlsx).")) -
 
 def daftar(app: typer.Typer) -> None:
     """Add the ``data-induk`` group to the main app."""
+    from renja_xl.cli import impor
+
+    impor.daftar(grup)
     app.add_typer(grup, name="data-induk")
