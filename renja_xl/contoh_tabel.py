@@ -948,3 +948,170 @@ def e81_bersih(path: Path, *, rumus: bool = False) -> Tabel:
     tabel.baris.update(jumlah=r_jumlah, rata=r_rata, predikat=r_pred)
     wb.save(path)
     return tabel
+
+
+# ---------------------------------------------- a hand-made E.81 from any Data Induk (import tests, bench)
+
+class TabelTangan:
+    """A hand-made E.81 written from a Data Induk: where each indicator landed and the mistakes typed in."""
+
+    def __init__(self, path: Path, lembar: str, kolom: dict[str, int]) -> None:
+        self.path = path
+        self.lembar = lembar
+        self.kolom = kolom                          # "5K", "5Rp", …, "14Rp" -> column
+        self.baris: dict[tuple[str, int], int] = {}  # (kode, indicator index) -> row
+        self.galat: dict[str, str] = {}             # cell -> kind of the mistake typed there ("hitung", …)
+
+
+def _judul_e81_tangan(info) -> list:
+    return [
+        ("No", None, False), ("Sasaran", None, False), ("Program/Kegiatan", None, False),
+        ("Indikator Kinerja Program (Outcome)/ Kegiatan (Output)", None, False),
+        (f"Target Renstra Perangkat Daerah pada Tahun {info.renstra_awal}-{info.renstra_akhir}", "5", True),
+        ("Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu "
+         f"({info.tahun - 1})", "6", True),
+        (f"Target Kinerja Dan Anggaran Renja Perangkat Daerah Tahun Berjalan ({info.tahun}) yang dievaluasi", "7",
+         True),
+        ("Realisasi Kinerja Pada Triwulan I", "8", True), ("Realisasi Kinerja Pada Triwulan II", "9", True),
+        ("Realisasi Kinerja Pada Triwulan III", "10", True), ("Realisasi Kinerja Pada Triwulan IV", "11", True),
+        ("Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang dievaluasi", "12", True),
+        (f"Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah sd tahun {info.tahun}", "13=6+12", True),
+        (f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat Daerah s/d Tahun {info.tahun}(%)",
+         "14=13/5x100%", True),
+        ("Unit Perangkat daerah Penanggung jawab", "15", False),
+    ]
+
+
+def e81_tangan(data, path: Path, *, galat: int = 0, seed: int = 0) -> TabelTangan:
+    """An E.81 as staff type it (Pontianak layout): numbers as text with their unit (``12 Dokumen``), Rp in
+    Indonesian notation, code and name in one cell, derived columns typed as numbers the core computes,
+    program/kegiatan Rp as sums, a Jumlah, Rata-rata and Predikat row and a signature block. ``galat``
+    derived cells are then typed wrong (``TabelTangan.galat`` lists them)."""
+    import random
+
+    from renja_xl.angka import format_angka
+    from renja_xl.capaian import (JenisIndikator, capaian, rata_rata, realisasi_renstra, realisasi_tahun)
+    from renja_xl.predikat import predikat
+
+    info = data.info
+    tw = info.triwulan
+    K = JenisIndikator.KUMULATIF
+    judul = _judul_e81_tangan(info)
+    peta = Peta(judul, ["5"])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "E.81"
+    tabel = TabelTangan(path, ws.title, dict(peta.kolom))
+    ws["A1"] = f"EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH {info.pemda.upper()}"
+    ws["A2"] = f"RENJA {info.nama_opd.upper()} {info.pemda.upper()}"
+    ws["A3"] = f"PERIODE PELAKSANAAN : TRIWULAN {('I', 'II', 'III', 'IV')[tw - 1]} TAHUN ANGGARAN {info.tahun}"
+    r = tulis_header(ws, 5, judul)
+    col = peta.kolom
+
+    def k(v: float | None, satuan: str) -> str:
+        return f"{format_angka(v)} {satuan}".strip() if v is not None else satuan
+
+    def rp(v: float | None) -> str:
+        return format_angka(v) if v is not None else "-"
+
+    def pct(h) -> str:
+        return f"{format_angka(h.nilai, 2)}%" if h.nilai is not None else ""
+
+    def gulung(node, kunci: str, i: int | None = None) -> float | None:
+        if not node.anak:
+            b = node.baris[0] if node.baris else None
+            if b is None:
+                return None
+            v = getattr(b, kunci)
+            return v[i] if i is not None else v
+        isi = [x for x in (gulung(a, kunci, i) for a in node.anak) if x is not None]
+        return sum(isi) if isi else None
+
+    capaian_k: list = []
+    capaian_rp: list = []
+    program_rp: dict[str, list[float | None]] = {}
+    derived: list[tuple[str, int, int]] = []         # (kind, row, column) of typed derived cells
+
+    def tulis_node(node) -> None:
+        nonlocal r
+        for j, b in enumerate(node.baris or [None]):
+            if j == 0:
+                ws.cell(r, 2, next((x.sasaran for x in node.baris if x.sasaran), "") or None)
+                ws.cell(r, 3, f"{node.kode} {node.uraian}".strip())
+            if b is not None:
+                tabel.baris[(node.kode, j)] = r
+                ws.cell(r, 4, b.indikator or None)
+                for nomor, nilai in (("5", b.target_renstra_k), ("6", b.realisasi_lalu_k), ("7", b.target_k)):
+                    ws.cell(r, col[nomor + "K"], k(nilai, b.satuan))
+                for i in range(4):
+                    ws.cell(r, col[f"{8 + i}K"], k(b.tw_k[i], b.satuan) if i < tw else None)
+                r12 = realisasi_tahun(b.tw_k[:tw], b.jenis)
+                r13 = realisasi_renstra(b.realisasi_lalu_k, r12, b.jenis)
+                h14 = capaian(r13, b.target_renstra_k, b.jenis)
+                ws.cell(r, col["12K"], k(r12, b.satuan) if r12 is not None else None)
+                ws.cell(r, col["13K"], k(r13, b.satuan) if r13 is not None else None)
+                ws.cell(r, col["14K"], pct(h14) or None)
+                derived.append(("hitung", r, col["14K"]))
+                capaian_k.append(h14)
+                ws.cell(r, col["15"], b.penanggung_jawab or None)
+            if j == 0:
+                nilai_rp = {n: gulung(node, f) for n, f in (("5", "target_renstra_rp"), ("6", "realisasi_lalu_rp"),
+                                                            ("7", "target_rp"))}
+                tw_rp = [gulung(node, "tw_rp", i) if i < tw else None for i in range(4)]
+                for n, v in nilai_rp.items():
+                    ws.cell(r, col[n + "Rp"], rp(v))
+                    if node.anak:
+                        derived.append(("jumlah", r, col[n + "Rp"]))
+                for i in range(tw):
+                    ws.cell(r, col[f"{8 + i}Rp"], rp(tw_rp[i]))
+                r12 = realisasi_tahun(tw_rp, K)
+                r13 = realisasi_renstra(nilai_rp["6"], r12, K)
+                h = capaian(r13, nilai_rp["5"], K)
+                ws.cell(r, col["12Rp"], rp(r12))
+                ws.cell(r, col["13Rp"], rp(r13))
+                ws.cell(r, col["14Rp"], pct(h) or None)
+                capaian_rp.append(h)
+                derived.append(("hitung", r, col["14Rp"]))
+                if node.tingkat == 3:
+                    program_rp[node.kode] = [nilai_rp["5"], nilai_rp["6"], nilai_rp["7"], *tw_rp[:tw], r12, r13]
+            r += 1
+        for a in node.anak:
+            tulis_node(a)
+
+    for p in data.pohon():
+        tulis_node(p)
+    # OPD footer: Jumlah of the programs' Rp, rata-rata over every indicator row, predikat
+    ws.cell(r, 3, "Jumlah")
+    for i, n in enumerate(["5", "6", "7", *(str(8 + t) for t in range(tw)), "12", "13"]):
+        isi = [v[i] for v in program_rp.values() if v[i] is not None]
+        ws.cell(r, col[n + "Rp"], rp(sum(isi) if isi else None))
+        derived.append(("jumlah", r, col[n + "Rp"]))
+    r += 1
+    ws.cell(r, 3, "Rata-rata Capaian Kinerja (%)")
+    rata = (rata_rata(capaian_k), rata_rata(capaian_rp))
+    for s, h in zip(("K", "Rp"), rata):
+        ws.cell(r, col[f"14{s}"], pct(h) or None)
+        derived.append(("rata", r, col[f"14{s}"]))
+    r += 1
+    ws.cell(r, 3, "Predikat Kinerja")
+    for s, h in zip(("K", "Rp"), rata):
+        ws.cell(r, col[f"14{s}"], predikat(h.nilai) or None)
+        derived.append(("predikat", r, col[f"14{s}"]))
+    r += 2
+    ws.cell(r, 3, f"{info.tempat}, {info.tanggal}".strip(", "))
+    ws.cell(r + 1, 3, f"Kepala {info.nama_opd}")
+    ws.cell(r + 5, 3, info.kepala_opd or None)
+    ws.cell(r + 6, 3, f"NIP. {info.nip_kepala_opd}")
+    rng = random.Random(seed)
+    for jenis, rr, c in rng.sample([d for d in derived if ws.cell(d[1], d[2]).value not in (None, "-")],
+                                   min(galat, len(derived))):
+        sel = ws.cell(rr, c)
+        if jenis == "predikat":
+            sel.value = "Sedang" if sel.value != "Sedang" else "Tinggi"
+        elif str(sel.value).endswith("%"):
+            sel.value = f"{format_angka(float(str(sel.value)[:-1].replace('.', '').replace(',', '.')) + 7.5, 2)}%"
+        else:
+            sel.value = format_angka(float(str(sel.value).replace(".", "").replace(",", ".")) + 1_000_000)
+        tabel.galat[sel.coordinate] = jenis
+    wb.save(path)
+    return tabel

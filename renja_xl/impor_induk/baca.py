@@ -284,6 +284,13 @@ def _baca_form(buku: BukuTerbaca, b: BacaanForm, klas: list[Baris], jenis_pemda:
             continue
         baris = _baris_sumber(buku, b, x, induk_r, urut[induk_r], item.get(induk_r), jenis_pemda, bidang,
                               punya_anak.get(induk_r, False))
+        if len(baris) == 1 and not baris[0].kode and not baris[0].indikator and not baris[0].nilai:
+            # text under the table (a place and date, a name) that looks like an uncoded kegiatan
+            buku.catatan.append(Catatan("baris", nama, g.nama, alamat(x.r, x.kode_sel or f.kol_uraian or 1),
+                                        f"baris tanpa kode, indikator dan angka tidak diimpor: "
+                                        f"'{(x.nama or '')[:80]}'."))
+            urut.pop(x.r, None)
+            continue
         if baris and item.get(induk_r) is None:
             item[induk_r] = baris[0]
         if baris and len(baris) > 1:
@@ -293,8 +300,9 @@ def _baca_form(buku: BukuTerbaca, b: BacaanForm, klas: list[Baris], jenis_pemda:
 
 
 def _punya_anak(klas: list[Baris]) -> dict[int, bool]:
-    """Item rows with children: by code when the row has one (as the generator builds the tree), by the
-    next row's level otherwise."""
+    """Item rows with children, whose Rp is a roll-up: by code when the row has one (the Data Induk and the
+    generator build the tree from codes, so a row whose code puts it elsewhere leaves its printed parent a
+    leaf that keeps its own Rp), by the next row's level otherwise."""
     item = [x for x in klas if x.jenis in (PROGRAM, KEGIATAN, SUB)]
     kode = [x.kode.normal or x.kode.saran if x.kode is not None else None for x in item]
     hasil = {}

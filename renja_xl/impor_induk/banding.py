@@ -298,7 +298,7 @@ class _Banding:
                 elif jenis == "rata":
                     self.kaki_rata(r, blok)
                 else:
-                    self.kaki_predikat(r, blok)
+                    self.kaki_predikat(r, blok, next((rr for rr, j in run if j == "rata" and rr < r), None))
             batas = run[-1][0]
 
     def _rata(self, blok: list[BarisSumber], n: int, sub: str | None) -> Hasil:
@@ -315,7 +315,7 @@ class _Banding:
                 if self.b.formulir.aturan[n].jenis == "rasio" and not (self.b.form == "tc29" and n == 8)]
 
     def _sel_kaki(self, r: int, harap: Callable[[int, str | None], Hasil], pisah: Callable[[Sel], list],
-                  periksa: Callable[[int, int, Hasil, str, object], None]) -> None:
+                  periksa: Callable[[int, int, Hasil, str, object, int], None]) -> None:
         """Each capaian column of a footer row; a K cell holding "K Rp" (one cell) is split."""
         satu_sel: set[int] = set()
         for n, sub, c in self._kolom_capaian():
@@ -327,34 +327,42 @@ class _Banding:
                 isi = pisah(s)
                 if len(isi) == 2:
                     satu_sel.add(n)
-                    periksa(r, c, harap(n, "K"), f"kolom {n} K", isi[0])
-                    periksa(r, c, harap(n, "Rp"), f"kolom {n} Rp (di sel K)", isi[1])
+                    periksa(r, c, harap(n, "K"), f"kolom {n} K", isi[0], 0)
+                    periksa(r, c, harap(n, "Rp"), f"kolom {n} Rp (di sel K)", isi[1], 1)
                     continue
-            periksa(r, c, harap(n, sub), f"kolom {n}{' ' + sub if sub else ''}", None)
+            periksa(r, c, harap(n, sub), f"kolom {n}{' ' + sub if sub else ''}", None, 0)
 
     def kaki_rata(self, r: int, blok: list[BarisSumber]) -> None:
-        def periksa(r: int, c: int, h: Hasil, apa: str, tercetak: object) -> None:
+        def periksa(r: int, c: int, h: Hasil, apa: str, tercetak: object, _ke: int) -> None:
             self.cek_angka("rata", r, c, h.nilai, True, f"rata-rata capaian {apa}",
                            tercetak if isinstance(tercetak, Angka) else None, h.alasan if h.nilai is None else None)
 
         self._sel_kaki(r, lambda n, sub: self._rata(blok, n, sub), lambda s: bagian(angka_sel(s)), periksa)
 
-    def kaki_predikat(self, r: int, blok: list[BarisSumber]) -> None:
+    def kaki_predikat(self, r: int, blok: list[BarisSumber], r_rata: int | None) -> None:
+        """Predikat against the core's average; and, where it agrees, against the average printed above it
+        (a predikat that does not fit its own printed percentage is a mistake of the document too)."""
         nama = sorted((t for _b, t in self.skala.ke_baris()), key=len, reverse=True)
         pola = re.compile("|".join(re.escape(t) for t in nama), re.IGNORECASE)
 
-        def periksa(r: int, c: int, h: Hasil, apa: str, tercetak: object) -> None:
+        def periksa(r: int, c: int, h: Hasil, apa: str, tercetak: object, ke: int) -> None:
             s = self.b.grid.get(r, c)
             if s.rumus is not None and s.nilai is None:
                 return
-            p = tercetak if isinstance(tercetak, str) else teks_sel(s)
+            p = (tercetak if isinstance(tercetak, str) else teks_sel(s)).strip()
             benar = self.skala.predikat(h.nilai) if h.nilai is not None else None
-            if (p or "").strip().lower() == (benar or "").lower():
+            if p.lower() != (benar or "").lower() and (p or benar is not None):
+                self.catat("predikat", r, c, f"predikat {apa} tidak sesuai rata-rata capaian "
+                                             f"({_teks(h.nilai, True)}).", p or "(kosong)", benar or "(kosong)")
                 return
-            if not p and benar is None:
+            if r_rata is None or not p:
                 return
-            self.catat("predikat", r, c, f"predikat {apa} tidak sesuai rata-rata capaian "
-                                         f"({_teks(h.nilai, True)}).", p or "(kosong)", benar or "(kosong)")
+            rata = bagian(angka_sel(self.b.grid.get(r_rata, c)))
+            v = rata[ke].nilai if ke < len(rata) else None
+            menurut = self.skala.predikat(v) if v is not None else None
+            if menurut and menurut.lower() != p.lower():
+                self.catat("predikat", r, c, f"predikat {apa} tidak sesuai rata-rata yang tercetak di atasnya "
+                                             f"({_teks(v, True)}).", p, menurut)
 
         self._sel_kaki(r, lambda n, sub: self._rata(blok, n, sub), lambda s: pola.findall(teks_sel(s)), periksa)
 

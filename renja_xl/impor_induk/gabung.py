@@ -115,12 +115,11 @@ def gabung(bacaan: list[BacaanForm], catatan: list[Catatan], triwulan: int) -> l
                 gb = grup[kunci] = Gabungan(kunci)
                 gb.urut_kunci = tuple(pertama[s] for s in jalur) + (-1, len(grup))
             gb.sumber.append(x)
-            bb = bukti_sumber(b, x)
-            if bb:
-                bukti.setdefault(id(gb), []).append(bb)
+            bukti.setdefault(id(gb), []).extend(bukti_sumber(b, x))
     hasil = list(grup.values())
     for gb in hasil:
         _isi(gb, catatan, bukti.get(id(gb), []), triwulan)
+    _kode_ganda(hasil)
     _warisi(hasil)
     hasil += _induk_hilang(hasil, pertama)
     if hasil and all(g.baris_data_induk for g in hasil):
@@ -202,6 +201,21 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], tri
         break
     if not gb.kode:
         gb.perlu_dicek.append("kode tidak tertulis di formulir; isi kodenya")
+
+
+def _kode_ganda(hasil: list[Gabungan]) -> None:
+    """One code printed on two items of the same form (seeds-spec L1, L3): both rows are kept, under the
+    code; the later one is marked."""
+    pertama: dict[tuple[str, str, str], BarisSumber] = {}
+    for gb in hasil:
+        for x in gb.sumber:
+            if not x.kode or x.urut or x.bagian:
+                continue
+            k = (x.berkas, x.lembar, x.kode)
+            y = pertama.setdefault(k, x)
+            if y.baris != x.baris:
+                gb.perlu_dicek.append(f"kode {x.kode} juga dipakai di {x.lembar} baris {y.baris} "
+                                      f"('{y.uraian[:50]}'); periksa kodenya")
 
 
 def _warisi(hasil: list[Gabungan]) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+
+from openpyxl.utils import get_column_letter
 from collections.abc import Sequence
 
 from renja_xl.angka import format_angka
@@ -62,28 +64,85 @@ def _v(x: BarisSumber, kunci: str) -> float | None:
     return n.nilai if n is not None else None
 
 
-def bukti_sumber(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
-    """How this source row adds up its quarters, if its printed figures show it."""
+def _arah(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
+    """('menurun', reason) when the printed capaian is target / realisasi and not realisasi / target, ('naik',
+    reason) the other way round."""
+    for n in sorted(b.formulir.aturan):
+        a = b.formulir.aturan[n]
+        if a.jenis != "rasio" or (b.form == "tc29" and n == 8):
+            continue
+        p = _tercetak(b, x, n)
+        r, t = _tercetak(b, x, a.operand[0]), _kolom_k(b, x, a.operand[1])
+        if p is None or r is None or t is None or not r[0] or not t:
+            continue
+        naik, turun = r[0] / t * 100, t / r[0] * 100
+        ke_turun, ke_naik = sama_tercetak(p[0], turun, p[1]), sama_tercetak(p[0], naik, p[1])
+        if ke_turun and not ke_naik:
+            return "menurun", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = target / realisasi"
+        if ke_naik and not ke_turun:
+            return "naik", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = realisasi / target"
+    return None
+
+
+def _kolom_k(b: BacaanForm, x: BarisSumber, n: int) -> float | None:
+    """An input K column (5, 6, 7 …) of this indicator by its number."""
+    c = b.formulir.kol(n, "K")
+    kunci = next((k for k, cc in b.kolom.items() if cc == c), None) if c is not None else None
+    return _v(x, kunci) if kunci else None
+
+
+def _ref(b: BacaanForm, x: BarisSumber, n: int) -> str | None:
+    """The cell reference (``L12``) of column ``n`` K on this row, input or derived."""
+    c = b.turunan.get((n, "K")) or b.turunan.get((n, None)) or b.formulir.kol(n, "K")
+    return f"{get_column_letter(c)}{x.baris}" if c else None
+
+
+def _rumus(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str] | None]:
+    """What the formulas of the row say: column 12 summing the quarters or taking the last one, a capaian
+    dividing the target by the realisasi. Exact for a generated workbook, and for staff who use formulas."""
+    hasil: list[tuple[str, str] | None] = []
+    label = f"{b.nama} '{b.grid.nama}' baris {x.baris}"
+    c12 = b.turunan.get((12, "K"))
+    rumus = (b.grid.get(x.baris, c12).rumus or "").upper().replace("$", "") if c12 else ""
+    tw = [ref for n in (8, 9, 10, 11) if (ref := _ref(b, x, n)) and re.search(rf"\b{ref}\b", rumus)]
+    if rumus and tw:
+        if "SUM(" in rumus or re.search(r"\b[A-Z]{1,3}\d+\s*\+\s*[A-Z]{1,3}\d+", rumus):
+            hasil.append(("jumlah", f"{label}: rumus kolom 12 menjumlahkan triwulan"))
+        elif "ISNUMBER(" in rumus or len(tw) == 1:
+            hasil.append(("akhir", f"{label}: rumus kolom 12 mengambil triwulan terakhir"))
+    for n, a in b.formulir.aturan.items():
+        c = b.turunan.get((n, "K")) or b.turunan.get((n, None))
+        rumus = (b.grid.get(x.baris, c).rumus or "").upper().replace("$", "") if c else ""
+        r, t = _ref(b, x, a.operand[0]), _ref(b, x, a.operand[-1])
+        if a.jenis == "rasio" and rumus and r and t and re.search(rf"\b{t}\s*/\s*{r}\b", rumus):
+            hasil.append(("menurun", f"{label}: rumus kolom {n} = target / realisasi"))
+    return hasil
+
+
+def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str]]:
+    """What the source's printed figures show about this indicator: its quarters added up ('jumlah') or
+    the last one taken ('akhir'), its capaian computed as target / realisasi ('menurun')."""
+    label = f"{b.nama} '{b.grid.nama}' baris {x.baris}"
+    hasil: list[tuple[str, str] | None] = _rumus(b, x)
     if b.form in ("e81", "e81-renja"):
         tw = [_v(x, f"tw_k{i}") for i in range(1, 5)]
-        hasil = _bukti(tw, _tercetak(b, x, 12), f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom 12")
-        if hasil:
-            return hasil
-        n13 = 14 if b.form == "e81-renja" else 13
         p12 = _tercetak(b, x, 12)
-        return _bukti([_v(x, "realisasi_lalu_k"), p12[0] if p12 else None], _tercetak(b, x, n13),
-                      f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n13} (6 + 12)")
-    if b.form == "tc29":
-        return _bukti([_v(x, "realisasi_lalu_k"), _v(x, "realisasi_tahun_k"), _v(x, "target_n1_k")],
-                      _tercetak(b, x, 10), f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom 10 (5 + 7 + 9)")
-    if b.form == "rencana-aksi":
+        n13 = 14 if b.form == "e81-renja" else 13
+        hasil.append(_bukti(tw, p12, f"{label}: kolom 12") or _bukti(
+            [_v(x, "realisasi_lalu_k"), p12[0] if p12 else None], _tercetak(b, x, n13),
+            f"{label}: kolom {n13} (6 + 12)"))
+        hasil.append(_arah(b, x))
+    elif b.form == "tc29":
+        hasil.append(_bukti([_v(x, "realisasi_lalu_k"), _v(x, "realisasi_tahun_k"), _v(x, "target_n1_k")],
+                            _tercetak(b, x, 10), f"{label}: kolom 10 (5 + 7 + 9)"))
+        hasil.append(_arah(b, x))
+    elif b.form == "rencana-aksi":
         tw = [_v(x, f"target_tw{i}") for i in range(1, 5)]
         t = x.nilai.get("target_k")
         tahunan = (t.nilai, satuan_cetak(b.grid.get(x.baris, b.kolom["target_k"]))) if t and t.nilai is not None \
             else None
-        return _bukti(tw, tahunan, f"{b.nama} '{b.grid.nama}' baris {x.baris}: target tahunan "
-                                             "dari target triwulan")
-    return None
+        hasil.append(_bukti(tw, tahunan, f"{label}: target tahunan dari target triwulan"))
+    return [h for h in hasil if h]
 
 
 def _level(satuan: str, indikator: str) -> JenisIndikator:
@@ -96,13 +155,17 @@ def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], b
     """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek")."""
     jumlah = [r for k, r in bukti if k == "jumlah"]
     akhir = [r for k, r in bukti if k == "akhir"]
-    menurun_nama = bool(_MENURUN_NAMA.search(indikator or ""))
+    turun = [r for k, r in bukti if k == "menurun"]
+    naik = [r for k, r in bukti if k == "naik"]
+    menurun_nama = bool(_MENURUN_NAMA.search(indikator or "")) and not naik
+    if turun and not jumlah and not naik:
+        return M, f"menurun: {turun[0]}"
     if jumlah and not akhir:
         sebab = f"kumulatif: {jumlah[0]}"
         if jenis_dari_satuan(satuan or None) is not K:
             sebab += f" walau satuannya '{satuan}'"
         return K, sebab
-    if batas_bawah:
+    if batas_bawah and not naik:
         return M, "menurun: target ditulis sebagai batas atas ('<')"
     if akhir and not jumlah:
         if menurun_nama:

@@ -9,6 +9,7 @@ end of a range, a grade) is said in a note that ends up in the row's Keterangan 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from renja_xl.angka import Angka, format_angka, parse_angka
 from renja_xl.periksa.deteksi import Sel
@@ -40,8 +41,20 @@ def normal_teks(s: str) -> str:
 def angka_sel(s: Sel) -> Angka:
     """A cell as :class:`Angka`; a number shown with a ``%`` format (0.375 as 37,5%) is read as 37.5."""
     v = s.nilai
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and s.format and "%" in s.format.split(";")[0]:
-        return parse_angka(f"{format_angka(float(v) * 100)}%")
+    persen = isinstance(v, (int, float)) and not isinstance(v, bool) and bool(s.format) and \
+        "%" in (s.format or "").split(";")[0]
+    try:
+        return _angka(v, type(v), persen)
+    except TypeError:                   # an unhashable value: parse it uncached
+        return parse_angka(v)
+
+
+@lru_cache(maxsize=65536)
+def _angka(v: object, _jenis: type, persen: bool) -> Angka:
+    """Parsed once per distinct cell value: a form repeats "12 Bulan" and "Persen" hundreds of times and
+    each cell is read by the row reader and again by the comparison."""
+    if persen:
+        return parse_angka(f"{format_angka(float(v) * 100)}%")  # type: ignore[arg-type]
     return parse_angka(v)
 
 

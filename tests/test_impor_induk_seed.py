@@ -1,0 +1,225 @@
+"""Import of the seed tables rebuilt as hand-made workbooks (tests/seed_tabel.py), mistakes included: every
+code, target and realisasi comes back, and *Catatan Impor* lists the documented mistakes (seeds-spec
+§5.5-§5.7, golden rows G2-G17) at their cells with the right value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import seed_tabel as st
+from renja_xl.angka import parse_angka
+from renja_xl.impor_induk import impor
+from renja_xl.impor_induk.model import HasilImpor
+from renja_xl.impor_induk.sel import ke_masukan
+from renja_xl.kode import parse_kode
+
+
+def _catatan(h: HasilImpor, sel: str, *jenis: str) -> list:
+    return [c for c in h.catatan if c.sel == sel and (not jenis or c.jenis in jenis)]
+
+
+def ada(h: HasilImpor, sel: str, jenis: str, seharusnya: str | None = None, tercetak: str | None = None) -> None:
+    c = _catatan(h, sel, jenis)
+    assert c, f"tidak ada catatan {jenis} di {sel}; yang ada: {[(x.jenis, x.pesan) for x in _catatan(h, sel)]}"
+    if seharusnya is not None:
+        assert any(x.seharusnya == seharusnya for x in c), [(x.seharusnya, x.pesan) for x in c]
+    if tercetak is not None:
+        assert any(x.tercetak == tercetak for x in c), [x.tercetak for x in c]
+
+
+def tidak_ada(h: HasilImpor, sel: str) -> None:
+    assert not _catatan(h, sel, "hitung", "jumlah", "rata", "predikat"), _catatan(h, sel)
+
+
+def _nilai(teks: str) -> float | None:
+    return ke_masukan(parse_angka(teks))[0] if teks.strip() else None
+
+
+@pytest.fixture(scope="module")
+def pontianak(tmp_path_factory: pytest.TempPathFactory) -> tuple[st.Tabel, HasilImpor]:
+    p = tmp_path_factory.mktemp("pontianak") / "pontianak_e81_2022.xlsx"
+    return st.pontianak_e81(p), impor([p])
+
+
+@pytest.fixture(scope="module")
+def malang(tmp_path_factory: pytest.TempPathFactory) -> tuple[st.Tabel, HasilImpor]:
+    p = tmp_path_factory.mktemp("malang") / "malang_e81_2021.xlsx"
+    return st.malang_e81(p), impor([p])
+
+
+# ------------------------------------------------------------------------------------------- Pontianak
+
+_PONTIANAK = st.P_KOPERASI + st.P_PERDAGANGAN_1 + st.P_PERDAGANGAN_2 + st.P_PERINDUSTRIAN_1 + st.P_PERINDUSTRIAN_2
+# kegiatan printed with a sub kegiatan code (seeds-spec L1, L2): imported under the kegiatan's code
+_KEGIATAN_BERKODE_SUB = {"2.17.01.2.09.09 Pemeliharaan Barang": "2.17.01.2.09", "3.31.02.2.01.01 -": "3.31.02.2.01"}
+
+
+def _kode_pontianak(uraian: str) -> str:
+    for awal, kode in _KEGIATAN_BERKODE_SUB.items():
+        if uraian.startswith(awal):
+            return kode
+    k = parse_kode(uraian, jenis_pemda="kabupaten/kota", bidang="2.17")
+    return k.normal or k.saran or ""
+
+
+def test_pontianak_info(pontianak):
+    _t, h = pontianak
+    i = h.data.info
+    assert (i.pemda, i.jenis_pemda, i.nama_opd, i.tahun, i.triwulan, i.renstra_awal, i.renstra_akhir,
+            i.bidang_urusan) == ("Kota Pontianak", "kabupaten/kota", "Dinas Koperasi, Usaha Mikro dan Perdagangan",
+                                 2022, 2, 2020, 2024, "2.17")
+
+
+def test_pontianak_setiap_kode_target_dan_realisasi_kembali(pontianak):
+    _t, h = pontianak
+    per_kode: dict[str, list] = {}
+    for b in h.data.baris:
+        per_kode.setdefault(b.kode, []).append(b)
+    for sasaran, uraian, indikator, nilai in _PONTIANAK:
+        kode = _kode_pontianak(uraian)
+        assert kode in per_kode, (uraian, kode)
+        sel = st.pisah(nilai)
+        bagian = [parse_angka(x) for x in sel]
+        n = max(len(a.jamak) or 1 for a in bagian[0:10:2])
+        if n > 1:           # 000:292: two indicators in one cell, one Data Induk row each
+            baris = per_kode[kode][:n]
+            for i, b in enumerate(baris):
+                assert b.target_k == ke_masukan(bagian[4].jamak[i])[0]
+                assert b.tw_k[1] == ke_masukan(bagian[8].jamak[i])[0]
+            continue
+        calon = [b for b in per_kode[kode] if b.target_k == _nilai(sel[4]) and b.tw_k[:2] == (
+            _nilai(sel[6]), _nilai(sel[8])) and b.target_renstra_k == _nilai(sel[0])
+            and b.realisasi_lalu_k == _nilai(sel[2])]
+        assert calon, (uraian, sel, per_kode[kode])
+
+
+def test_pontianak_kode_diperbaiki_dengan_asli_di_keterangan(pontianak):
+    _t, h = pontianak
+    per_kode = {b.kode: b for b in h.data.baris}
+    assert "XXX.01.2.02.05" in per_kode["2.17.01.2.02.05"].keterangan          # C1
+    assert "2.17.01.02.05" in per_kode["2.17.01.2.05"].keterangan                # C2
+    assert "2.17.01.2.09.09" in per_kode["2.17.01.2.09"].keterangan              # L1
+    assert "3.31.02.2.01.01" in per_kode["3.31.02.2.01"].keterangan              # L2
+    kode = [c for c in h.catatan if c.jenis == "kode"]
+    assert {c.seharusnya for c in kode} >= {"2.17.01.2.02.05", "2.17.01.2.05", "2.17.01.2.09", "3.31.02.2.01"}
+    i = [b.kode for b in h.data.baris].index("2.17.01.2.02.05")
+    assert "kode diperbaiki" in h.perlu_dicek[i]
+
+
+def test_pontianak_g2_g3_stabilisasi_harga(pontianak):
+    t, h = pontianak
+    ada(h, t.sel("3.30.04", "13Rp"), "hitung", "149.670.249", "11.000.000")
+    ada(h, t.sel("3.30.04", "14Rp"), "hitung", "78,23%")
+    ada(h, t.sel("3.30.04", "14K"), "hitung", "100,00%")        # two indicators, 83/83 and 100/100
+    ada(h, t.sel("3.30.04.2.02", "13Rp"), "hitung", "138.670.249")
+    ada(h, t.sel("3.30.04.2.02", "14Rp"), "hitung", "78,11%")
+    tidak_ada(h, t.sel("3.30.04.2.02", "14K"))                   # "<5%" met: 100% is right
+    b = next(b for b in h.data.baris if b.kode == "3.30.04.2.02")
+    assert b.target_k == 5 and b.jenis.value == "menurun" and "<5%" in b.keterangan
+
+
+def test_pontianak_salah_hitung_dan_gulung(pontianak):
+    t, h = pontianak
+    ada(h, t.sel("3.31.02", "14Rp"), "hitung", "50,11%", "20%")                # G4
+    ada(h, t.sel("3.31.03", "14Rp"), "hitung", "49,91%", "0%")
+    for k in ("2.17.02", "2.17.02.2.01"):                                          # G5: Rp % copied from K
+        ada(h, t.sel(k, "14Rp"), "hitung", "0,00%")
+    ada(h, t.sel("3.30.06.2.01", "6Rp"), "jumlah", "345.027.065")                  # 000:310 "-"
+    ada(h, t.sel("3.31.04", "14K"), "hitung", "0,00%", "50%")                     # 000:341
+    ada(h, t.sel("3.30.03", "12K"), "hitung", None, "203% Persen")                # 000:277
+    ada(h, t.sel("3.30.03.2.01", "12K"), "hitung", None, "510% Persen")
+    ada(h, t.sel("2.17.01", "14K"), "hitung", None, "61% 24%")                     # 000:179
+    # control rows the document got right: G1 and the kegiatan above it
+    for k in ("2.17.01.2.02.01", "3.30.03.2.01.01"):
+        for kolom in ("12K", "12Rp", "13K", "13Rp", "14K", "14Rp"):
+            tidak_ada(h, t.sel(k, kolom))
+
+
+def test_pontianak_rata_rata_dan_predikat(pontianak):
+    t, h = pontianak
+    ada(h, t.sel("rata_perdagangan", "14K"), "rata", None, "261% 29%")
+    ada(h, t.sel("predikat_perdagangan", "14K"), "predikat", None, "Tinggi")     # 000:317
+    ada(h, t.sel("rata_perindustrian", "14K"), "rata", None, "46%")
+    ada(h, t.sel("predikat_perindustrian", "14K"), "predikat", "Sangat Rendah", "Rendah")   # 000:346 "46"
+    ada(h, t.sel("predikat_perindustrian", "14Rp"), "predikat", "Sangat Rendah", "Rendah")  # 000:346 "10"
+
+
+def test_pontianak_jumlah_bidang_benar_tidak_dicatat(pontianak):
+    """The bidang "Jumlah" rows add up in every printed column (seeds-spec §5.6)."""
+    t, h = pontianak
+    for kunci in ("jumlah_perdagangan", "jumlah_perindustrian"):
+        for kolom in ("5Rp", "7Rp", "8Rp", "9Rp", "12Rp", "13Rp"):
+            tidak_ada(h, t.sel(kunci, kolom))
+
+
+# ------------------------------------------------------------------------------------------- Malang
+
+def test_malang_target_dan_realisasi_tanpa_kode(malang):
+    _t, h = malang
+    assert (h.data.info.pemda, h.data.info.nama_opd, h.data.info.tahun, h.data.info.triwulan) == (
+        "Kota Malang", "Dinas Koperasi, Perindustrian dan Perdagangan", 2021, 2)
+    gaji = next(b for b in h.data.baris if b.uraian == "Penyediaan Gaji dan Tunjangan ASN")
+    assert (gaji.target_k, gaji.tw_k[:2], gaji.target_rp, gaji.tw_rp[:2]) == (
+        14, (3, 3), 37137004140, (5137199958, 9243265924))
+    assert gaji.kode == "" and gaji.tingkat.label == "sub kegiatan"
+    assert all("isi kodenya" in h.perlu_dicek[i] for i, b in enumerate(h.data.baris) if not b.kode)
+    patuh = [b for b in h.data.baris if b.indikator.startswith("Jumlah Koperasi yang")]
+    assert [(b.target_k, b.tw_k[:2]) for b in patuh][-2:] == [(90, (None, 30)), (17, (4, 3))]   # G11
+
+
+def test_malang_salah_hitung(malang):
+    t, h = malang
+    ada(h, t.sel("Sub Kegiatan Penyediaan Gaji dan Tunjangan ASN", "12Rp"), "hitung", "14.380.465.882")   # G8
+    ada(h, t.sel("Sub Kegiatan Penyediaan Gaji dan Tunjangan ASN", "13Rp"), "hitung", "38,72%")
+    minol = "Sub Kegiatan Fasilitasi Penerbitan Surat Izin Usaha Perdagangan Minuman Beralkoh"
+    ada(h, t.sel(minol, "13Rp"), "hitung", "89,38%", "19,70%")                                             # G9
+    ada(h, t.sel("PROGRAM PERIZINAN DAN PENDAFTARAN PERUSAHAAN", "12Rp"), "hitung", "151.240.000")       # R10
+    sub = "Sub Kegiatan Pemeriksaan Kepatuhan Koperasi terhadap Peraturan Perundang-Undanga"
+    ada(h, t.sel(sub, "13K"), "hitung", "33,33%", "0,00%")                                                 # G11
+    ada(h, t.sel("Jumlah Koperasi yang difasilitasi pembentukan, perubahan dan pembubarannya", "13K"), "hitung",
+        "41,18%", "23,53%")
+    ada(h, t.sel("rata_perizinan", "13Rp"), "rata", None, "68,65%")
+    ada(h, t.sel("predikat_perizinan", "13K"), "predikat", "Sangat Tinggi", "Sedang")                       # 002:566
+    ada(h, t.sel("predikat_perizinan", "13Rp"), "predikat", "Sangat Tinggi", "Rendah")
+    tidak_ada(h, t.sel("Sub Kegiatan Fasilitasi Penerbitan Tanda Daftar Gudang", "13Rp"))                  # 92,35%
+
+
+# ------------------------------------------------------------------------------------------- Tabel 2.1
+
+def test_kalbar_tabel21(tmp_path: Path):
+    p = tmp_path / "kalbar.xlsx"
+    t = st.kalbar_tabel21(p)
+    h = impor([p])
+    assert (h.data.info.pemda, h.data.info.jenis_pemda, h.data.info.tahun) == (
+        "Provinsi Kalimantan Barat", "provinsi", 2022)
+    kode = {b.kode for b in h.data.baris}
+    for k, *_ in st.K_BARIS:
+        if k:
+            pk = parse_kode(k, jenis_pemda="provinsi", bidang="2.17")
+            assert (pk.normal or pk.saran) in kode, k
+    assert {"2.17.01.1.01", "2.17.01.1.05.0011"} <= kode                              # C3, C4 fixed
+    ada(h, t.sel("2.17.01.1.05.0009", "8"), "hitung", "45,00%", "60 %")                  # G14
+    ada(h, t.sel("2.17.08", "8"), "hitung", "500,00%")                                    # 001:244
+    for k in ("2.17.01.1.02", "2.17.01.1.05", "2.17.01.1.07"):                            # 100 % without a target
+        ada(h, t.sel(k, "8"), "hitung", None, "100 %" if k != "2.17.01.1.05" else "100%")
+    tidak_ada(h, t.sel("2.17.02", "8"))                                                   # G15 113 %
+    umkm = [b for b in h.data.baris if b.kode == "2.17.08"]
+    assert [b.indikator for b in umkm] == ["Presentase Usaha Kecil yang berkembang",
+                                           "Prosentase Peserta Pelatihan UMKM yang Meningkatkan Pemahamannya",
+                                           "Proporsi UKM Menjalin Kemitraan dan Ekspor"]
+    assert [b.target_k for b in umkm] == [0.04, 89.39, None]
+
+
+def test_semarang_tabel21(tmp_path: Path):
+    p = tmp_path / "semarang.xlsx"
+    t = st.semarang_tabel21(p)
+    h = impor([p])
+    ada(h, t.sel("Fasilitasi Akses Pembiayaan Bagi Usaha Mikro", "10"), "hitung", "1.923", "1925")     # G16
+    ada(h, t.sel("Fasilitasi Akses Pembiayaan Bagi Usaha Mikro", "11"), "hitung", "114,81%")
+    ada(h, t.sel("Prosentase Akses Pemasaran", "11"), "hitung", "91,30%", "86,96%")                    # G17
+    akses = next(b for b in h.data.baris if b.indikator == "Prosentase Akses Pemasaran")
+    assert akses.jenis.value == "persentase"                    # col 10 = 21, the last value, not a sum
+    assert (akses.target_renstra_k, akses.realisasi_lalu_k, akses.target_k, akses.tw_k[3], akses.target_n1_k) \
+        == (23, 24.5, 20, 20.35, 21)
