@@ -15,6 +15,11 @@ Sub ValidasiKode(control As IRibbonControl)
     RunPython "import renja_xl.macros as m; m.validasi_kode()"
 End Sub
 
+Sub ImporDataInduk(control As IRibbonControl)
+    ' Formulir aktif -> Data Induk baru di sampingnya (dengan lembar Catatan Impor).
+    RunPython "import renja_xl.macros as m; m.impor_data_induk()"
+End Sub
+
 Sub Jalankan(control As IRibbonControl)
     ' Memilih sendiri: Data Induk -> Buat Evaluasi, formulir -> Periksa.
     RunPython "import renja_xl.macros as m; m.main()"

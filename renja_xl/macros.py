@@ -225,6 +225,24 @@ def periksa(buku: Any) -> Any:
     return hasil
 
 
+@_aksi
+def impor_data_induk(buku: Any) -> Path:
+    """Active workbook is a filled-in E.81 / T-C.29 / T-C.33 / Rencana Aksi: import it into a new Data Induk
+    next to it (with *Perlu dicek* and *Catatan Impor*), open it and summarise."""
+    if adalah_data_induk(s.name for s in buku.sheets):
+        raise GalatPengguna(f"buku kerja '{buku.name}' sudah berupa Data Induk.",
+                            saran="Aktifkan formulir E.81, T-C.29, T-C.33 atau Rencana Aksi yang ingin diimpor.")
+    sumber = _berkas(buku, "Impor ke Data Induk")
+    from renja_xl.cli.impor import ringkasan
+    from renja_xl.impor_induk import impor_berkas
+
+    hasil = impor_berkas([sumber], jalur_keluaran(sumber, "Data Induk"))
+    assert hasil.keluaran is not None
+    buku.app.books.open(str(hasil.keluaran))
+    _beri_tahu(buku, f"Data Induk dibuat: {hasil.keluaran}\n\n" + "\n".join(ringkasan(hasil)))
+    return hasil.keluaran
+
+
 def _pemeriksa_kode() -> Callable[[Any], Any]:
     from renja_xl.nomenklatur.simpan import muat_katalog
     from renja_xl.nomenklatur.validasi import validasi

@@ -238,3 +238,55 @@ def test_jenis_tebakan_ditandai_perlu_dicek(contoh: Path, tmp_path: Path) -> Non
     assert all(t and "jenis ditebak" in t for t in tanda)
     menurun = next(i for i, b in enumerate(hasil.data.baris) if b.jenis is JenisIndikator.MENURUN)
     assert "target / realisasi" in tanda[menurun]
+
+
+# ------------------------------------------------------------------------------------------- ribbon action
+
+class _App:
+    def __init__(self) -> None:
+        self.pesan: list[tuple[str, str | None]] = []
+        self.dibuka: list[str] = []
+        self.books = type("Books", (), {"open": lambda _s, p: self.dibuka.append(p)})()
+
+    def alert(self, teks: str, title: str | None = None, buttons: str = "ok", mode: str | None = None) -> str:
+        self.pesan.append((teks, mode))
+        return "ok"
+
+
+class _Buku:
+    def __init__(self, path: Path) -> None:
+        self.fullname, self.name = str(path), path.name
+        self.sheets = [type("L", (), {"name": n})() for n in load_workbook(path, read_only=True).sheetnames]
+        self.app = _App()
+
+
+def test_tombol_impor_ke_data_induk(monkeypatch: pytest.MonkeyPatch, contoh: Path, tmp_path: Path) -> None:
+    from renja_xl import macros
+
+    formulir = generator.buat(contoh, "e81", 2, tmp_path / "E81 TW2.xlsx")
+    asli = formulir.read_bytes()
+    buku = _Buku(formulir)
+    monkeypatch.setattr(macros, "_buku_aktif", lambda: buku)
+    hasil = macros.impor_data_induk()
+    assert hasil == tmp_path / "E81 TW2 - Data Induk.xlsx" and buku.app.dibuka == [str(hasil)]
+    assert baca_data_induk(hasil).info.pemda == INFO_CONTOH.pemda
+    [(teks, mode)] = buku.app.pesan
+    assert "30 baris indikator" in teks and mode == "info"
+    assert formulir.read_bytes() == asli
+    # a Data Induk is refused with a message, not a traceback
+    buku = _Buku(contoh)
+    monkeypatch.setattr(macros, "_buku_aktif", lambda: buku)
+    assert macros.impor_data_induk() is None
+    [(teks, mode)] = buku.app.pesan
+    assert "sudah berupa Data Induk" in teks and mode == "critical"
+
+
+def test_demo_diakhiri_impor(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["demo", "--folder", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    teks = " ".join(r.output.split())
+    awal = teks.index("4. Impor formulir yang sudah ada ke Data Induk")
+    assert awal > teks.index("3. Inti perhitungan")
+    impor_teks = teks[awal:]
+    assert "72 baris indikator" in impor_teks and "61% 24%" in impor_teks and "Catatan Impor" in impor_teks
+    assert baca_data_induk(tmp_path / "data_induk_dari_e81_pontianak.xlsx", paksa=True).info.pemda == "Kota Pontianak"

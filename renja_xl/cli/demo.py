@@ -191,13 +191,37 @@ def _demo_buat(console: Console, folder: Path) -> None:
         console.print(f"   - {x.lembar}!{x.sel} ({x.tingkat}): {x.temuan.pesan}")
 
 
+def _demo_impor(console: Console, folder: Path) -> None:
+    """The hand-made Pontianak E.81 of step 2 becomes a Data Induk: codes fixed, types marked, every wrong
+    derived cell listed in *Catatan Impor*."""
+    from renja_xl.cli.impor import ringkasan
+    from renja_xl.contoh_tabel import pontianak_e81
+    from renja_xl.impor_induk import impor_berkas
+    from renja_xl.impor_induk.tulis import urut_catatan
+
+    buku = folder / "e81_pontianak_2022.xlsx"
+    if not buku.exists():
+        pontianak_e81(buku)
+    tujuan = folder / "data_induk_dari_e81_pontianak.xlsx"
+    hasil = impor_berkas([buku], tujuan, timpa=True)
+    console.print(f"   {buku.name} → {tujuan.name}")
+    for b in ringkasan(hasil):
+        console.print(f"   {b}")
+    t = Table(title="Catatan Impor (10 pertama): angka turunan yang berbeda dengan hitungan dari masukan")
+    for kolom in ("Sel", "Tercetak", "Seharusnya", "Keterangan"):
+        t.add_column(kolom)
+    for c in [c for c in urut_catatan(hasil.catatan) if c.jenis in ("hitung", "jumlah", "rata", "predikat")][:10]:
+        t.add_row(c.sel or "-", c.tercetak, c.seharusnya, c.pesan)
+    console.print(t)
+
+
 def daftar(app: typer.Typer) -> None:
     """Add the ``demo`` command to the main app."""
 
     @app.command("demo")
     def demo(folder: Path = typer.Option(None, "--folder", "-f", help="Folder hasil demo (bawaan: folder sementara).")) -> None:
         """Demo: angka, capaian dan predikat pada baris asli dokumen, periksa E.81 Kota Pontianak 2022
-        (dengan kesalahan aslinya) dan kode nomenklatur."""
+        (dengan kesalahan aslinya), kode nomenklatur, dan impor E.81 itu menjadi Data Induk."""
         console = Console()
         tujuan = folder or Path(tempfile.mkdtemp(prefix="renja-xl-demo-"))
         tujuan.mkdir(parents=True, exist_ok=True)
@@ -207,4 +231,7 @@ def daftar(app: typer.Typer) -> None:
         console.print("[bold]3. Inti perhitungan pada baris asli dokumen[/bold]:")
         jalankan_demo_inti(console)
         _demo_kode(console)
+        console.print("[bold]4. Impor formulir yang sudah ada ke Data Induk[/bold] (E.81 Kota Pontianak 2022 "
+                      "buatan tangan → data-induk impor):")
+        _demo_impor(console, tujuan)
         console.print(f"Semua berkas demo ada di: {tujuan}")
