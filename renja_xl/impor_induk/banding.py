@@ -298,7 +298,7 @@ class _Banding:
                 elif jenis == "rata":
                     self.kaki_rata(r, blok)
                 else:
-                    self.kaki_predikat(r, blok, next((rr for rr, j in run if j == "rata" and rr < r), None))
+                    self.kaki_predikat(r, blok, max((rr for rr, j in run if j == "rata" and rr < r), default=None))
             batas = run[-1][0]
 
     def _rata(self, blok: list[BarisSumber], n: int, sub: str | None) -> Hasil:

@@ -126,7 +126,39 @@ def gabung(bacaan: list[BacaanForm], catatan: list[Catatan], triwulan: int) -> l
         hasil.sort(key=lambda g: g.baris_data_induk or 0)
     else:
         hasil.sort(key=lambda g: g.urut_kunci)
+    _lanjutan(hasil, catatan)
     return hasil
+
+
+_RP = ("target_renstra_rp", "realisasi_lalu_rp", "target_rp", "tw_rp1", "tw_rp2", "tw_rp3", "tw_rp4", "pagu_n1")
+
+
+def _lanjutan(hasil: list[Gabungan], catatan: list[Catatan]) -> None:
+    """Rp, name and sasaran belong to a code's first row; a later row of the same code (another item printed
+    with that code) cannot keep its own in the Data Induk. They go to Keterangan and to the notes, never lost."""
+    pertama: dict[str, Gabungan] = {}
+    for gb in hasil:
+        if not gb.kode or gb.kode not in pertama:
+            pertama.setdefault(gb.kode, gb)
+            continue
+        for kunci in ("uraian", "sasaran"):
+            teks = getattr(gb, kunci)
+            if teks and teks != getattr(pertama[gb.kode], kunci):
+                gb.keterangan.append(f"{kunci} di formulir: '{teks}'")
+            setattr(gb, kunci, "")
+        ada = {k: v for k in _RP if (v := gb.nilai.get(k)) is not None}
+        if not ada:
+            continue
+        teks = ", ".join(f"{_label(k)} {format_angka(v)}" for k, v in ada.items())
+        for k in ada:
+            del gb.nilai[k]
+        gb.keterangan.append(f"Rp baris ini ({teks}) tidak disimpan: kodenya sama dengan baris sebelumnya")
+        gb.perlu_dicek.append("Rp pada baris kedua sebuah kode tidak disimpan (lihat Keterangan)")
+        x = gb.sumber[0]
+        catatan.append(Catatan("baris", x.berkas, x.lembar, x.kode_sel,
+                               f"kode {gb.kode} sudah dipakai baris sebelumnya; Rp baris ini ({teks}) tidak dapat "
+                               "disimpan di Data Induk (Rp hanya pada baris pertama sebuah kode) dan dicatat di "
+                               "Keterangan. Periksa kodenya."))
 
 
 def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], triwulan: int) -> None:
