@@ -290,3 +290,125 @@ def test_demo_diakhiri_impor(tmp_path: Path) -> None:
     impor_teks = teks[awal:]
     assert "72 baris indikator" in impor_teks and "61% 24%" in impor_teks and "Catatan Impor" in impor_teks
     assert baca_data_induk(tmp_path / "data_induk_dari_e81_pontianak.xlsx", paksa=True).info.pemda == "Kota Pontianak"
+
+
+# ------------------------------------------------------------------------------------------- other forms
+
+def _tabel41(path: Path) -> dict[str, str]:
+    """A hand-made Tabel 4.1 (T-C.33, Semarang layout with codes): returns where the wrong roll-up is."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    ws["A1"] = "Tabel 4.1"
+    ws["A2"] = ("Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2022 dan Prakiraan Maju Tahun 2023 "
+                "Dinas Koperasi, Usaha Mikro dan Perdagangan Kota Pontianak")
+    judul = ["No", "Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan",
+             "Indikator Kinerja Program/Kegiatan", "Rencana Tahun 2022", None, None, None, "Catatan Penting",
+             "Prakiraan Maju Rencana Tahun 2023", None]
+    sub = [None, None, None, "Lokasi", "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif", "Sumber Dana",
+           None, "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif"]
+    for c, (a, b) in enumerate(zip(judul, sub), start=1):
+        ws.cell(4, c, a)
+        ws.cell(5, c, b)
+        ws.cell(6, c, f"({c})")
+    ws.merge_cells("D4:G4")
+    ws.merge_cells("I4:J4")
+    baris = [
+        ("1", "2.17.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Persentase realisasi anggaran",
+         "Kota Pontianak", "97 Persen", "8.500.000", "", "", "98 Persen", "9.000.000"),
+        ("", "2.17.01.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+         "Jumlah dokumen perencanaan", "Kota Pontianak", "12 Dokumen", "8.941.800", "", "", "12 Dokumen",
+         "9.000.000"),
+        ("", "2.17.01.2.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan "
+         "perangkat daerah yang disusun", "Kota Pontianak, Semua Kecamatan", "5 Dokumen", "6.864.800", "DAU",
+         "sudah termasuk Renja", "6 Dokumen", "7.000.000"),
+        ("", "2.17.01.2.01.02 Koordinasi dan Penyusunan Dokumen RKA-SKPD", "Jumlah sub kegiatan pada dokumen RKA",
+         "Kota Pontianak", "50 Sub Kegiatan", "2.077.000", "PAD", "", "50 Sub Kegiatan", "2.000.000"),
+    ]
+    for r, isi in enumerate(baris, start=7):
+        for c, v in enumerate(isi, start=1):
+            if v:
+                ws.cell(r, c, v)
+    wb.save(path)
+    return {"F7": "8.941.800", "F8": "8.941.800"}     # program pagu 8.500.000 is wrong; kegiatan right
+
+
+def test_tabel41_buatan_tangan_lokasi_pagu_dan_tahun_depan(tmp_path: Path) -> None:
+    p = tmp_path / "tabel41.xlsx"
+    _tabel41(p)
+    hasil = impor([p])
+    [b] = hasil.bacaan
+    assert b.form == "tc33"
+    sub = next(x for x in hasil.data.baris if x.kode == "2.17.01.2.01.01")
+    assert (sub.lokasi, sub.target_k, sub.satuan, sub.target_rp, sub.sumber_dana, sub.target_n1_k, sub.pagu_n1,
+            sub.keterangan) == ("Kota Pontianak, Semua Kecamatan", 5, "Dokumen", 6864800, "DAU", 6, 7000000,
+                                "sudah termasuk Renja")
+    program = next(x for x in hasil.data.baris if x.kode == "2.17.01")
+    assert (program.target_k, program.target_rp, program.target_n1_k) == (97, None, 98)   # Rp: a roll-up
+    jumlah = {c.sel: c for c in hasil.catatan if c.jenis == "jumlah"}
+    assert set(jumlah) == {"F7"} and jumlah["F7"].seharusnya == "8.941.800"
+    assert hasil.data.info.tahun == 2022 and hasil.data.info.pemda == "Kota Pontianak"
+
+
+def _rencana_aksi(path: Path) -> None:
+    """A hand-made Rencana Aksi: quarterly targets typed as "TW 1 = 39" (seed 003)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rencana Aksi"
+    ws["A1"], ws["A2"], ws["A3"] = "RENCANA AKSI", "DINAS KOPERASI, USAHA MIKRO DAN PERDAGANGAN", "TAHUN 2022"
+    judul = ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Satuan", "Target Tahun 2022",
+             "Target per Triwulan", None, None, None, "Penanggung Jawab"]
+    for c, v in enumerate(judul, start=1):
+        ws.cell(5, c, v)
+        ws.cell(7, c, str(c))
+    for c, v in zip(range(7, 11), ("TW I", "TW II", "TW III", "TW IV")):
+        ws.cell(6, c, v)
+    ws.merge_cells("G5:J5")
+    isi = [("1", "2.17.01.2.02.01", "Penyediaan Gaji dan Tunjangan ASN", "Jangka waktu penyediaan gaji dan "
+            "tunjangan ASN", "Bulan", "12", "TW 1 = 3", "TW 2 = 3", "TW 3= 3", "TW 4 =", "Kepala Sub Bagian Keuangan")]
+    for r, baris in enumerate(isi, start=8):
+        for c, v in enumerate(baris, start=1):
+            ws.cell(r, c, v)
+    wb.save(path)
+
+
+def test_rencana_aksi_memberi_target_triwulan(contoh: Path, tmp_path: Path) -> None:
+    ra = tmp_path / "ra.xlsx"
+    _rencana_aksi(ra)
+    e81 = generator.buat(contoh, "e81", 2, tmp_path / "e81.xlsx")
+    hasil = impor([ra, e81])
+    gaji = next(b for b in hasil.data.baris if b.kode == "2.17.01.2.02.01")
+    assert gaji.target_tw_k == (3, 3, 3, None)
+    assert gaji.penanggung_jawab == "Kepala Sub Bagian Keuangan"
+    assert gaji.tw_k[:2] == (3, 3) and gaji.target_rp == 7863041117          # the rest from the E.81
+    assert len(hasil.data.baris) == len(BARIS_CONTOH)
+
+
+def test_lembar_meta_memberi_jenis_tanpa_tebakan(contoh: Path, tmp_path: Path) -> None:
+    """A generated workbook describes itself (sheet _renja_xl, renja_xl.meta): its types are taken as they
+    are — even where the formulas and the unit would suggest another — and nothing is marked."""
+    from renja_xl import meta
+
+    formulir = generator.buat_semua(contoh, tmp_path / "formulir.xlsx")
+    jenis_lain = {b.kode: JenisIndikator.NILAI_AKHIR for b in BARIS_CONTOH if b.jenis is JenisIndikator.PERSENTASE}
+    catatan_meta = []
+    for b in impor([formulir]).bacaan:
+        for x in b.baris:
+            asli = [y for y in BARIS_CONTOH if y.kode == x.kode][x.urut]
+            catatan_meta.append(meta.BarisMeta(x.lembar, x.baris, "sub_kegiatan", x.kode, x.urut,
+                                               jenis_lain.get(x.kode, asli.jenis), asli.baris, asli.satuan,
+                                               asli.indikator))
+    wb = load_workbook(formulir)
+    ws = wb.create_sheet(meta.LEMBAR_META)
+    for baris in meta.ke_baris(catatan_meta):
+        ws.append(baris)
+    ws.sheet_state = "veryHidden"
+    wb.save(formulir)
+    hasil = impor([formulir])
+    harap = [dataclasses.replace(b, jenis=jenis_lain.get(b.kode, b.jenis)) for b in BARIS_CONTOH]
+    sama_semua(hasil.data.baris, harap)
+    assert hasil.perlu_dicek == {}

@@ -246,7 +246,7 @@ def info_dari(bacaan: list[BacaanForm], baris: list[BarisSumber], jenis_pemda: s
                                                          "isi 'Perangkat Daerah' di lembar Info."))
     jenis = jenis_pemda or baca_pemda(pemda) or ""
     if not jenis:
-        digit = Counter(k.split(".")[3] for x in baris if x.kode and len(k := x.kode).split(".") > 3)
+        digit = Counter(x.kode.split(".")[3] for x in baris if x.kode and len(x.kode.split(".")) > 3)
         jenis = {"1": "provinsi", "2": "kabupaten/kota"}.get(digit.most_common(1)[0][0] if digit else "", "")
     tahun_c = Counter(b.tahun for b in urut if b.tahun)
     tahun = tahun_c.most_common(1)[0][0] if tahun_c else 0
