@@ -131,7 +131,7 @@ class _Banding:
 
     def rasio(self, n: int, ops: list[float | Angka | None], jenis: JenisIndikator) -> Hasil:
         if self.b.form == "tc29" and n == 8:
-            return tingkat_realisasi(ops[0], ops[1])
+            return tingkat_realisasi(ops[0], ops[1], jenis)
         return capaian(ops[0], ops[1], jenis)
 
     def hasil(self, x: BarisSumber, n: int, sub: str | None, simpul: _Simpul) -> Hasil | None:

@@ -4,7 +4,7 @@ Printed forms carry no type. The best evidence is what the source itself did wit
 that equals the sum of the quarters shows a flow (kumulatif), one that equals the last quarter a level; the
 same for column 13 (= 6 + 12) and the T-C.29 column 10, and for Rencana Aksi targets that add up to the
 annual target. Without it, a ``<`` bound or a lower-is-better name says menurun, and the core's unit rule
-(:func:`renja_xl.capaian.jenis_dari_satuan`) or the name decides between a level and a flow.
+(:func:`renja_xl.capaian.tebak_jenis`) or the name decides between a level and a flow.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from openpyxl.utils import get_column_letter
 from collections.abc import Sequence
 
 from renja_xl.angka import format_angka
-from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
+from renja_xl.capaian import JenisIndikator
+from renja_xl.capaian import tebak_jenis as inti_tebak
 from renja_xl.impor_induk.model import BarisSumber, BacaanForm
 from renja_xl.impor_induk.sel import angka_sel, bagian, sama_tercetak, satuan_cetak
 
@@ -24,8 +25,6 @@ __all__ = ["bukti_sumber", "tebak_jenis"]
 
 K, P, NA, M = (JenisIndikator.KUMULATIF, JenisIndikator.PERSENTASE, JenisIndikator.NILAI_AKHIR,
                JenisIndikator.MENURUN)
-_LEVEL_NAMA = re.compile(r"(?i)^\W*(persentase|prosentase|presentase|percentase|rasio|indeks|index|nilai|tingkat|"
-                         r"koefisien|rata-rata|proporsi|skor|opini|predikat)\b")
 _MENURUN_NAMA = re.compile(r"(?i)koefisien variasi|kemiskinan|pengangguran|inflasi|prevalensi|stunting|"
                            r"angka kematian|rasio gini|gini rasio|kriminalitas|angka kesakitan")
 _PERSEN = re.compile(r"(?i)^\s*(%|persen|prosen|percent)")
@@ -145,40 +144,36 @@ def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str]]:
     return [h for h in hasil if h]
 
 
-def _level(satuan: str, indikator: str) -> JenisIndikator:
-    return P if _PERSEN.match(satuan or "") or (not satuan and re.match(r"(?i)\W*p[er]r?[os]entase", indikator)) \
-        else NA
+def _level(satuan: str) -> JenisIndikator:
+    """Which level type: persentase for a percent unit, nilai akhir for an index, a score, a value."""
+    return P if _PERSEN.match(satuan or "") else NA
 
 
 def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], batas_bawah: bool
                 ) -> tuple[JenisIndikator, str]:
-    """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek")."""
+    """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek"). The
+    source's own evidence first; the unit and name rule is the core's (:func:`capaian.tebak_jenis`)."""
     jumlah = [r for k, r in bukti if k == "jumlah"]
     akhir = [r for k, r in bukti if k == "akhir"]
     turun = [r for k, r in bukti if k == "menurun"]
     naik = [r for k, r in bukti if k == "naik"]
+    inti = inti_tebak(satuan or None, indikator or None)
     menurun_nama = bool(_MENURUN_NAMA.search(indikator or "")) and not naik
     if turun and not jumlah and not naik:
         return M, f"menurun: {turun[0]}"
     if jumlah and not akhir:
-        sebab = f"kumulatif: {jumlah[0]}"
-        if jenis_dari_satuan(satuan or None) is not K:
-            sebab += f" walau satuannya '{satuan}'"
-        return K, sebab
+        return K, f"kumulatif: {jumlah[0]}" + (f" walau satuannya '{satuan}'" if inti is not K else "")
     if batas_bawah and not naik:
         return M, "menurun: target ditulis sebagai batas atas ('<')"
     if akhir and not jumlah:
         if menurun_nama:
             return M, f"menurun: nama indikator; {akhir[0]}"
-        return _level(satuan, indikator), f"{_level(satuan, indikator).value}: {akhir[0]}"
+        return _level(satuan), f"{_level(satuan).value}: {akhir[0]}"
     if menurun_nama:
         return M, "menurun: nama indikator (makin kecil makin baik)"
-    if jenis_dari_satuan(satuan or None) is not K:
-        j = _level(satuan, indikator)
-        return j, f"{j.value}: dari satuan '{satuan}'"
-    if not satuan and _LEVEL_NAMA.match(indikator or ""):
-        j = _level(satuan, indikator)
-        return j, f"{j.value}: dari nama indikator"
+    if inti is not K:
+        j = _level(satuan) if satuan else inti
+        return j, f"{j.value}: dari {'satuan ' + repr(satuan) if satuan else 'nama indikator'}"
     if jumlah and akhir:
         return K, "kumulatif: sumber menjumlahkan di satu tempat dan tidak di tempat lain; periksa"
     return K, f"kumulatif: dari satuan '{satuan}'" if satuan else "kumulatif: tanpa satuan"

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from renja_xl.angka import Angka, format_angka, parse_angka
+from renja_xl.capaian import satuan_dari_indikator
 from renja_xl.periksa.deteksi import Sel
 
 __all__ = ["satuan_cetak", "sama_tercetak", "angka_sel", "bagian", "jumlah_indikator", "pilih_satuan", "ke_masukan", "satuan_dari", "pisah_indikator", "pisah_satuan_indikator",
@@ -130,11 +131,12 @@ def pisah_indikator(teks: str, n: int) -> list[str] | None:
 
 
 def pisah_satuan_indikator(teks: str) -> tuple[str, str]:
-    """``Jumlah dokumen (Dokumen)`` -> (``Jumlah dokumen``, ``Dokumen``): the generator prints the unit in
-    brackets after the indicator; a long bracket is part of the name, not a unit."""
-    m = re.fullmatch(r"(.*\S)\s*\(([^()]{1,30})\)", teks.strip())
-    if m and len(m.group(2).split()) <= 3:
-        return m.group(1).strip(), m.group(2).strip()
+    """``Jumlah dokumen (Dokumen)`` -> (``Jumlah dokumen``, ``Dokumen``): the unit the generator prints in
+    brackets after the indicator (:func:`renja_xl.capaian.satuan_dari_indikator`); a long bracket is part of
+    the name, not a unit."""
+    satuan = satuan_dari_indikator(teks)
+    if satuan and len(satuan.split()) <= 3:
+        return teks[: teks.rstrip().rfind("(")].strip(), satuan
     return teks.strip(), ""
 
 
