@@ -412,3 +412,12 @@ def test_lembar_meta_memberi_jenis_tanpa_tebakan(contoh: Path, tmp_path: Path) -
     harap = [dataclasses.replace(b, jenis=jenis_lain.get(b.kode, b.jenis)) for b in BARIS_CONTOH]
     sama_semua(hasil.data.baris, harap)
     assert hasil.perlu_dicek == {}
+
+
+def test_pemda_dari_opsi(tmp_path: Path) -> None:
+    p = tmp_path / "pontianak.xlsx"
+    pontianak_e81(p)
+    assert impor([p]).data.info.jenis_pemda == "kabupaten/kota"
+    assert impor([p], pemda="prov").data.info.jenis_pemda == "provinsi"
+    r = CliRunner().invoke(app, ["data-induk", "impor", str(p), "-o", str(tmp_path / "x.xlsx"), "--pemda", "desa"])
+    assert r.exit_code == 2 and "--pemda" in r.output

@@ -57,6 +57,9 @@ def lembar_catatan(wb: Workbook, hasil: HasilImpor) -> None:
                                ct.tercetak, ct.seharusnya, ct.pesan), start=2):
             tulis_teks(ws.cell(r, c), str(v) if v is not None else "")
         ws.cell(r, 8).alignment = Alignment(wrap_text=True, vertical="top")
+        baris = -(-len(ct.pesan) // _LEBAR[-1])          # wrapped lines, so a long note is not cut off
+        if baris > 1:
+            ws.row_dimensions[r].height = 15 * baris
     ws.freeze_panes = "A5"
     ws.auto_filter.ref = f"A4:H{max(4, 4 + len(daftar))}"
 
