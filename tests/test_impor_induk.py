@@ -182,6 +182,10 @@ def test_e81_buatan_tangan_catatan_tepat_di_kesalahan(tmp_path: Path) -> None:
                 zip(data.baris, hasil.data.baris)], [_rp_baris_pertama(a, data.baris) for a in data.baris])
     assert len(hasil.perlu_dicek) == len(hasil.data.baris)
     assert all("jenis ditebak" in p for p in hasil.perlu_dicek.values())
+    # Info from the title lines, the column headers and the signature block the hand-made form prints
+    dicetak = ("pemda", "jenis_pemda", "nama_opd", "bidang_urusan", "tahun", "triwulan", "renstra_awal",
+               "renstra_akhir", "kepala_opd", "nip_kepala_opd", "tempat", "tanggal")
+    assert {k: getattr(hasil.data.info, k) for k in dicetak} == {k: getattr(data.info, k) for k in dicetak}
 
 
 # ------------------------------------------------------------------------------------------- bad input
