@@ -2,8 +2,8 @@
 
 The rows follow ``DataInduk.pohon()``: a program, its kegiatan, their sub kegiatan; a node with several
 indicators gets one row per indicator (the extra ones are ``lanjutan`` rows). Rp is typed on the lowest
-level; a node with children gets a SUMIFS over its own block of rows, so totals stay live when the user
-corrects a number in the output. Quarters after the evaluated triwulan stay empty.
+level; a node with children gets a SUMIFS over the rows of its children (never its own row, which Excel
+would flag as a circular reference), so totals stay live when the user corrects a number in the output. Quarters after the evaluated triwulan stay empty.
 
 Rencana Aksi quarterly targets left empty in the master are derived from the annual target by type, and
 marked as derived: kumulatif (a flow: the year's realisasi is the sum of the quarters) is split so that the
@@ -91,9 +91,12 @@ def _jalan(data: DataInduk, isi_baris: Callable[[NodePohon, BarisIndikator | Non
             node(anak, f"{nomor}.{k}", program)
         i1 = len(keluar) - 1
         if n.anak:
+            # the range starts at the first child row: a range over the node's own row is a circular
+            # reference in Excel whatever the SUMIFS criteria select (Excel shows 0 and a warning)
+            ia = i0 + len(indikator)
             kode_anak = KODE_JENIS[_KIND.get(n.anak[0].tingkat, "sub_kegiatan")]
             for kunci in rp:
-                keluar[i0].isi[kunci] = _f(lambda c, kunci=kunci, a=i0, z=i1, ka=kode_anak: rumus.jumlah_anak(
+                keluar[i0].isi[kunci] = _f(lambda c, kunci=kunci, a=ia, z=i1, ka=kode_anak: rumus.jumlah_anak(
                     f"{c.k(kunci)}{c.baris(a)}:{c.k(kunci)}{c.baris(z)}", c.jenis(c.baris(a), c.baris(z)), ka))
                 keluar[i0].gaya.setdefault(kunci, {})["masukan"] = False
         tata.simpul.append((n, i0, i1))
