@@ -3,6 +3,7 @@
 ``buat`` writes one form (plus the *Skala Predikat* sheet, and *Ringkasan* for E.81), ``buat_semua`` writes
 every due form in one workbook (E.81 for each triwulan up to the one in Info, T-C.29, T-C.33, Rencana
 Aksi, Ringkasan, Skala Predikat). ``isi_buku`` does the same from an in-memory ``DataInduk`` (tests, macros).
+Every workbook describes itself (``meta_buku``: indicator type and Data Induk row per form row).
 The input is read and checked completely before anything is written; the output is written atomically and
 never over the input or an existing file unless ``timpa``.
 """
@@ -25,8 +26,10 @@ from renja_xl.data_induk import DataInduk, Masalah
 from renja_xl.formulir import FORMULIR, baca_form
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
+from renja_xl.meta import BarisMeta
 from renja_xl.generator import bentuk
 from renja_xl.generator.bentuk import ROMAWI, TURUNAN, Tata
+from renja_xl.generator.meta_buku import baris_meta, tulis_meta
 from renja_xl.generator.templat import BarisKeluar, isi_lembar
 from renja_xl.predikat import SKALA_BAKU, Skala
 
@@ -83,8 +86,8 @@ def _masalah_per_baris(data: DataInduk) -> dict[int, list[str]]:
 
 
 def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: Path | None
-              ) -> tuple[Worksheet, dict[str, int], dict[str, str], Tata, int]:
-    """Fill one form's template; returns (sheet, row ids, slot columns, layout, first body row)."""
+              ) -> tuple[Worksheet, dict[str, int], dict[str, str], Tata, int, list[BarisKeluar]]:
+    """Fill one form's template; returns (sheet, row ids, slot columns, layout, first body row, rows)."""
     stem, _ = FORM[form]
     wb = _muat_templat(stem, folder)
     ws = wb.worksheets[0]
@@ -107,7 +110,7 @@ def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: P
     awal = cari_prototipe(ws).awal
     ids, kolom = isi_lembar(ws, baris, bentuk.konteks_umum(data, triwulan), gaya_turunan=_gaya_turunan,
                             gaya_tandai=_gaya_tandai)
-    return ws, ids, kolom, tata, awal
+    return ws, ids, kolom, tata, awal, baris
 
 
 def _salin_lembar(src: Worksheet, wb: Workbook, judul: str) -> Worksheet:
@@ -201,9 +204,10 @@ def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: 
     tw = _cek_triwulan(triwulan if triwulan is not None else data.info.triwulan)
     wb = _buku_baru()
     _lembar_masalah(wb, data)
-    ws, ids, kolom, tata, awal = _isi_form(data, form, tw, skala, templat)
+    ws, ids, kolom, tata, awal, baris = _isi_form(data, form, tw, skala, templat)
     judul = FORM[form][1] + (f" TW {ROMAWI[tw - 1]}" if form.startswith("e81") else "")
-    _salin_lembar(ws, wb, judul)
+    judul = _salin_lembar(ws, wb, judul).title
+    deskripsi = baris_meta(judul, awal, baris)
     if form.startswith("e81"):
         from renja_xl.generator.ringkasan import tulis_ringkasan
 
@@ -211,6 +215,7 @@ def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: 
     from renja_xl.generator.ringkasan import tulis_skala
 
     tulis_skala(wb, skala)
+    tulis_meta(wb, deskripsi, _nama_berkas(data))
     wb.active = 1 if getattr(data, "masalah", None) else 0
     return wb
 
@@ -223,21 +228,29 @@ def isi_buku_semua(data: DataInduk, *, skala: Skala = SKALA_BAKU, templat: Path 
     wb = _buku_baru()
     _lembar_masalah(wb, data)
     akhir: tuple[str, dict[str, int], dict[str, str], Tata, int] | None = None
+    deskripsi: list[BarisMeta] = []
     for tw in range(1, tw_akhir + 1):
-        ws, ids, kolom, tata, awal = _isi_form(data, bentuk_form, tw, skala, templat)
-        judul = f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}"
-        _salin_lembar(ws, wb, judul)
+        ws, ids, kolom, tata, awal, baris = _isi_form(data, bentuk_form, tw, skala, templat)
+        judul = _salin_lembar(ws, wb, f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}").title
+        deskripsi += baris_meta(judul, awal, baris)
         akhir = (judul, ids, kolom, tata, awal)
     for form in ("tc29", "tc33", "rencana-aksi"):
-        ws, *_ = _isi_form(data, form, tw_akhir, skala, templat)
-        _salin_lembar(ws, wb, FORM[form][1])
+        ws, _, _, _, awal, baris = _isi_form(data, form, tw_akhir, skala, templat)
+        judul = _salin_lembar(ws, wb, FORM[form][1]).title
+        deskripsi += baris_meta(judul, awal, baris)
     from renja_xl.generator.ringkasan import tulis_ringkasan, tulis_skala
 
     assert akhir is not None
     judul, ids, kolom, tata, awal = akhir
     tulis_ringkasan(wb, data, judul, ids, kolom, tata, awal, len(skala.tingkat), skala)
     tulis_skala(wb, skala)
+    tulis_meta(wb, deskripsi, _nama_berkas(data))
     return wb
+
+
+def _nama_berkas(data: DataInduk) -> str:
+    berkas = getattr(data, "berkas", None)
+    return Path(berkas).name if berkas else ""
 
 
 def _cek_keluaran(masuk: Path, keluar: Path, timpa: bool) -> None:

@@ -25,11 +25,12 @@ from renja_xl.generator.templat import KODE_JENIS, BarisKeluar, KonteksRumus, Ru
 from renja_xl.kode import Tingkat
 
 __all__ = ["ROMAWI", "BULAN_TRIWULAN", "baris_e81", "baris_tc29", "baris_tc33", "baris_rencana_aksi",
-           "konteks_umum", "Tata", "TURUNAN", "nilai_target_turunan"]
+           "konteks_umum", "Tata", "TURUNAN", "TANDA_MENURUN", "tanda_jenis", "nilai_target_turunan"]
 
 ROMAWI = ("I", "II", "III", "IV")
 BULAN_TRIWULAN = ("Januari - Maret", "April - Juni", "Juli - September", "Oktober - Desember")
 TURUNAN = "diturunkan dari target tahunan"
+TANDA_MENURUN = "[menurun: makin kecil makin baik]"
 _KIND = {Tingkat.PROGRAM: "program", Tingkat.KEGIATAN: "kegiatan", Tingkat.SUB_KEGIATAN: "sub_kegiatan"}
 _INDIKATOR_KODE = tuple(KODE_JENIS[k] for k in ("program", "kegiatan", "sub_kegiatan", "lanjutan"))
 K = JenisIndikator.KUMULATIF
@@ -64,10 +65,18 @@ def _f(fn: Callable[[KonteksRumus], str]) -> Rumus:
     return Rumus(fn)
 
 
+def tanda_jenis(b: BarisIndikator) -> str:
+    """The indicator's name with a lower-is-better mark: a reader (and the checker on a workbook without
+    its hidden description) must not take a falling value for a shortfall. The unit stays last."""
+    if b.jenis is JenisIndikator.MENURUN and b.indikator:
+        return f"{b.indikator} {TANDA_MENURUN}"
+    return b.indikator
+
+
 def _indikator_teks(b: BarisIndikator | None) -> str:
     if b is None:
         return ""
-    return f"{b.indikator} ({b.satuan})" if b.satuan and b.indikator else b.indikator
+    return f"{tanda_jenis(b)} ({b.satuan})" if b.satuan and b.indikator else tanda_jenis(b)
 
 
 def _jalan(data: DataInduk, isi_baris: Callable[[NodePohon, BarisIndikator | None, bool, str], dict[str, object]],
@@ -274,7 +283,7 @@ def baris_rencana_aksi(data: DataInduk, masalah: dict[int, list[str]] | None = N
         isi: dict[str, object] = {"no": nomor, "kode": n.kode, "uraian": n.uraian} if pertama else {}
         if b is None:
             return isi
-        isi.update(indikator=b.indikator, satuan=b.satuan, target_k=b.target_k,
+        isi.update(indikator=tanda_jenis(b), satuan=b.satuan, target_k=b.target_k,
                    penanggung_jawab=b.penanggung_jawab)
         tw = tuple(b.target_tw_k) + (None,) * (4 - len(b.target_tw_k))
         if all(v is None for v in tw[:4]) and b.target_k is not None:
