@@ -250,7 +250,7 @@ def test_rencana_aksi_target_turunan_ditandai() -> None:
 def test_semua_formulir_jatuh_tempo() -> None:
     wb = isi_buku_semua(contoh(3))
     assert wb.sheetnames == ["E.81 TW I", "E.81 TW II", "E.81 TW III", "T-C.29", "T-C.33", "Rencana Aksi",
-                             "Ringkasan", "Skala Predikat"]
+                             "Ringkasan", "Skala Predikat", "_renja_xl"]
 
 
 def test_templat_tanpa_kolom_yang_dibutuhkan_rumus(tmp_path: Path) -> None:

@@ -86,11 +86,8 @@ def daftar(app: typer.Typer) -> None:
             hasil = generator.buat(data_induk, form, triwulan, keluar, paksa, timpa=timpa, templat=templat)
         if hitung:
             _hitung_nilai(hasil)
-        from openpyxl import load_workbook
-
-        lembar = load_workbook(hasil, read_only=True).sheetnames
         typer.echo(f"Tersimpan: {hasil}")
-        typer.echo(f"Lembar: {', '.join(lembar)}.")
+        typer.echo(f"Lembar: {', '.join(generator.lembar_tampak(hasil))}.")
         typer.echo("Angka turunan adalah rumus Excel: dihitung saat berkas dibuka di Excel atau LibreOffice.")
         if paksa:
             typer.echo("Catatan: dibuat dengan --paksa; periksa sel berwarna merah dan lembar 'Masalah Data Induk'.")

@@ -171,9 +171,7 @@ def _demo_buat(console: Console, folder: Path) -> None:
     induk = tulis_contoh(folder / "data_induk_pontianak_2022.xlsx", timpa=True)
     data = baca_data_induk(induk)
     formulir = generator.buat_semua(induk, folder / "formulir_pontianak_2022.xlsx", timpa=True)
-    from openpyxl import load_workbook
-
-    lembar = load_workbook(formulir, read_only=True).sheetnames
+    lembar = generator.lembar_tampak(formulir)
     console.print(f"[bold]1. Data Induk → formulir[/bold]: {len(data.baris)} baris indikator dari {induk.name} "
                   f"menjadi {formulir.name} dengan lembar: {', '.join(lembar)}.")
     alasan = libreoffice.tersedia()

@@ -33,7 +33,7 @@ from renja_xl.generator.meta_buku import baris_meta, tulis_meta
 from renja_xl.generator.templat import BarisKeluar, isi_lembar
 from renja_xl.predikat import SKALA_BAKU, Skala
 
-__all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat"]
+__all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat", "lembar_tampak"]
 
 # CLI name -> (template file stem, label)
 FORM: dict[str, tuple[str, str]] = {f.kunci: (f.templat, f.label) for f in FORMULIR.values()}
@@ -251,6 +251,13 @@ def isi_buku_semua(data: DataInduk, *, skala: Skala = SKALA_BAKU, templat: Path 
 def _nama_berkas(data: DataInduk) -> str:
     berkas = getattr(data, "berkas", None)
     return Path(berkas).name if berkas else ""
+
+
+def lembar_tampak(path: str | os.PathLike[str]) -> list[str]:
+    """Sheet names of a generated workbook as a user sees them (without the hidden self-description)."""
+    from renja_xl.meta import LEMBAR_META
+
+    return [n for n in load_workbook(path, read_only=True).sheetnames if n != LEMBAR_META]
 
 
 def _cek_keluaran(masuk: Path, keluar: Path, timpa: bool) -> None:
