@@ -442,8 +442,9 @@ def tulis_dan_baca(p: Path) -> DataInduk:
     return baca_data_induk(p)
 
 
-def test_cli_hitung_menyimpan_nilai(tmp_path: Path, libreoffice: None) -> None:
-    """``buat --hitung``: the saved file carries computed values (a viewer without a calc engine shows them)."""
+def test_cli_hitung_menyimpan_nilai(tmp_path: Path) -> None:
+    """``buat --hitung`` (now the default, no LibreOffice needed): the saved file carries computed values (a
+    viewer without a calc engine shows them)."""
     from python_calamine import CalamineWorkbook
     from typer.testing import CliRunner
 

@@ -11,30 +11,6 @@ from renja_xl.formulir import DAFTAR_FORM, baca_form
 from renja_xl.galat import GalatPengguna
 
 
-
-def _hitung_nilai(hasil: Path) -> None:
-    """Recalculate in LibreOffice and replace the output atomically with the copy holding cached values."""
-    import os
-
-    from renja_xl import libreoffice
-
-    alasan = libreoffice.tersedia()
-    if alasan:
-        raise GalatPengguna(f"--hitung butuh LibreOffice: {alasan}.", berkas=hasil,
-                            saran="Berkas tetap tersimpan tanpa nilai; rumus dihitung saat dibuka di Excel.")
-    from renja_xl.tampilan import salin_tampilan
-
-    sementara = hasil.with_name(f".{hasil.stem}.dihitung.xlsx")
-    akhir = hasil.with_name(f".{hasil.stem}.akhir.xlsx")
-    try:
-        libreoffice.hitung_ulang([hasil], simpan_ke=[sementara])
-        salin_tampilan(hasil, sementara, akhir)     # headless LibreOffice drops frozen panes
-        os.replace(akhir, hasil)
-    finally:
-        sementara.unlink(missing_ok=True)
-        akhir.unlink(missing_ok=True)
-
-
 def daftar(app: typer.Typer) -> None:
     """Add the buat command to the main app."""
 
@@ -55,8 +31,9 @@ def daftar(app: typer.Typer) -> None:
                                 help="Bentuk E.81 untuk --semua: e81 (Permendagri 86/2017, 15 kolom) atau "
                                      "e81-renja (17 kolom dengan Kode dan 13 = 12/7)."),
         hitung: bool = typer.Option(False, "--hitung",
-                                    help="Hitung semua rumus dengan LibreOffice dan simpan nilainya, agar angka "
-                                         "tampil juga di penampil tanpa mesin hitung (pratinjau surel/ponsel)."),
+                                    help="Tidak diperlukan lagi: nilai setiap rumus kini selalu disimpan (dihitung "
+                                         "renja-xl), sehingga angka tampil juga di Tampilan Terproteksi dan "
+                                         "pratinjau surel/ponsel. Opsi tetap diterima."),
         paksa: bool = typer.Option(False, "--paksa",
                                    help="Tetap buat walau Data Induk bermasalah; sel yang tak terisi ditandai merah."),
     ) -> None:
@@ -84,10 +61,10 @@ def daftar(app: typer.Typer) -> None:
         else:
             assert form is not None
             hasil = generator.buat(data_induk, form, triwulan, keluar, paksa, timpa=timpa, templat=templat)
-        if hitung:
-            _hitung_nilai(hasil)
+        del hitung      # values are always written now; the flag stays accepted for existing scripts
         typer.echo(f"Tersimpan: {hasil}")
         typer.echo(f"Lembar: {', '.join(generator.lembar_tampak(hasil))}.")
-        typer.echo("Angka turunan adalah rumus Excel: dihitung saat berkas dibuka di Excel atau LibreOffice.")
+        typer.echo("Angka turunan adalah rumus Excel beserta nilainya: tampil di pratinjau, dan dihitung ulang "
+                   "saat berkas dibuka di Excel atau LibreOffice.")
         if paksa:
             typer.echo("Catatan: dibuat dengan --paksa; periksa sel berwarna merah dan lembar 'Masalah Data Induk'.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from copy import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -29,16 +30,20 @@ from renja_xl.jeda_gc import jeda_gc
 from renja_xl.meta import BarisMeta
 from renja_xl.generator import bentuk
 from renja_xl.generator.bentuk import ROMAWI, TURUNAN, Tata
+from renja_xl.generator.hitung import Terikat, hitungan
 from renja_xl.generator.meta_buku import baris_meta, tulis_meta
+from renja_xl.generator.simpan import ke_bytes, simpan
 from renja_xl.generator.templat import BarisKeluar, isi_lembar
 from renja_xl.predikat import SKALA_BAKU, Skala
 
-__all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat", "lembar_tampak"]
+__all__ = ["FORM", "buat", "buat_semua", "isi_buku", "isi_buku_semua", "dir_templat", "simpan", "ke_bytes",
+           "lembar_tampak"]
 
 # CLI name -> (template file stem, label)
 FORM: dict[str, tuple[str, str]] = {f.kunci: (f.templat, f.label) for f in FORMULIR.values()}
 
 DIR_TEMPLAT = folder("templates")
+_CALC_ID = 191029    # the calcId Excel 2016-365 writes: an older one makes Excel recalculate and ask to save
 _TURUNAN_FONT = Font(italic=True, color="1F4E79", size=10)
 _TURUNAN_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TANDAI_FILL = PatternFill("solid", fgColor="FF9999")
@@ -85,17 +90,28 @@ def _masalah_per_baris(data: DataInduk) -> dict[int, list[str]]:
     return hasil
 
 
-def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: Path | None
-              ) -> tuple[Worksheet, dict[str, int], dict[str, str], Tata, int, list[BarisKeluar]]:
-    """Fill one form's template; returns (sheet, row ids, slot columns, layout, first body row, rows)."""
+@dataclass
+class _Isian:
+    """One filled form sheet (still in its template workbook) and what the output workbook needs of it."""
+
+    ws: Worksheet
+    ids: dict[str, int]                                  # output row id -> sheet row
+    kolom: dict[str, str]                                # slot -> column letter
+    tata: Tata
+    awal: int                                            # first body row
+    baris: list[BarisKeluar]
+    terikat: dict[tuple[int, int], Terikat]              # formula cells, for their cached values
+
+
+def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: Path | None) -> _Isian:
+    """Fill one form's template."""
     stem, _ = FORM[form]
     wb = _muat_templat(stem, folder)
     ws = wb.worksheets[0]
-    n = len(skala.tingkat)
     masalah = _masalah_per_baris(data)
     baris: list[BarisKeluar]
     if form in ("e81", "e81-renja"):
-        baris, tata = bentuk.baris_e81(data, triwulan, n, renja=form == "e81-renja", masalah=masalah)
+        baris, tata = bentuk.baris_e81(data, triwulan, skala, renja=form == "e81-renja", masalah=masalah)
     elif form == "tc29":
         baris, tata = bentuk.baris_tc29(data, triwulan, masalah)
     elif form == "tc33":
@@ -108,9 +124,18 @@ def _isi_form(data: DataInduk, form: str, triwulan: int, skala: Skala, folder: P
     from renja_xl.generator.templat import cari_prototipe
 
     awal = cari_prototipe(ws).awal
+    terikat: dict[tuple[int, int], Terikat] = {}
     ids, kolom = isi_lembar(ws, baris, bentuk.konteks_umum(data, triwulan), gaya_turunan=_gaya_turunan,
-                            gaya_tandai=_gaya_tandai)
-    return ws, ids, kolom, tata, awal, baris
+                            gaya_tandai=_gaya_tandai, terikat=terikat)
+    return _Isian(ws, ids, kolom, tata, awal, baris, terikat)
+
+
+def _tambah_form(wb: Workbook, isian: _Isian, judul: str, deskripsi: list[BarisMeta]) -> str:
+    """Copy a filled form into the output workbook with its formulas' rules and its rows' description."""
+    judul = _salin_lembar(isian.ws, wb, judul).title
+    hitungan(wb).catat(judul, isian.terikat)
+    deskripsi += baris_meta(judul, isian.awal, isian.baris)
+    return judul
 
 
 def _salin_lembar(src: Worksheet, wb: Workbook, judul: str) -> Worksheet:
@@ -188,12 +213,13 @@ def _lembar_masalah(wb: Workbook, data: DataInduk) -> None:
 
 
 def _buku_baru() -> Workbook:
-    """An empty output workbook that Excel recalculates on open (openpyxl stores no cached values)."""
+    """An empty output workbook that Excel recalculates on open (the cached values ``simpan`` writes are the
+    core's; the formulas stay the truth once the user edits a cell)."""
     from openpyxl.workbook.properties import CalcProperties
 
     wb = Workbook()
     wb.remove(wb.active)
-    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    wb.calculation = CalcProperties(calcId=_CALC_ID, fullCalcOnLoad=True)
     return wb
 
 
@@ -204,14 +230,14 @@ def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: 
     tw = _cek_triwulan(triwulan if triwulan is not None else data.info.triwulan)
     wb = _buku_baru()
     _lembar_masalah(wb, data)
-    ws, ids, kolom, tata, awal, baris = _isi_form(data, form, tw, skala, templat)
-    judul = FORM[form][1] + (f" TW {ROMAWI[tw - 1]}" if form.startswith("e81") else "")
-    judul = _salin_lembar(ws, wb, judul).title
-    deskripsi = baris_meta(judul, awal, baris)
+    isian = _isi_form(data, form, tw, skala, templat)
+    deskripsi: list[BarisMeta] = []
+    judul = _tambah_form(wb, isian, FORM[form][1] + (f" TW {ROMAWI[tw - 1]}" if form.startswith("e81") else ""),
+                         deskripsi)
     if form.startswith("e81"):
         from renja_xl.generator.ringkasan import tulis_ringkasan
 
-        tulis_ringkasan(wb, data, judul, ids, kolom, tata, awal, len(skala.tingkat), skala)
+        tulis_ringkasan(wb, data, judul, isian.ids, isian.kolom, isian.tata, isian.awal, len(skala.tingkat), skala)
     from renja_xl.generator.ringkasan import tulis_skala
 
     tulis_skala(wb, skala)
@@ -227,22 +253,18 @@ def isi_buku_semua(data: DataInduk, *, skala: Skala = SKALA_BAKU, templat: Path 
     tw_akhir = _cek_triwulan(data.info.triwulan)
     wb = _buku_baru()
     _lembar_masalah(wb, data)
-    akhir: tuple[str, dict[str, int], dict[str, str], Tata, int] | None = None
+    akhir: tuple[str, _Isian] | None = None
     deskripsi: list[BarisMeta] = []
     for tw in range(1, tw_akhir + 1):
-        ws, ids, kolom, tata, awal, baris = _isi_form(data, bentuk_form, tw, skala, templat)
-        judul = _salin_lembar(ws, wb, f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}").title
-        deskripsi += baris_meta(judul, awal, baris)
-        akhir = (judul, ids, kolom, tata, awal)
+        isian = _isi_form(data, bentuk_form, tw, skala, templat)
+        akhir = (_tambah_form(wb, isian, f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}", deskripsi), isian)
     for form in ("tc29", "tc33", "rencana-aksi"):
-        ws, _, _, _, awal, baris = _isi_form(data, form, tw_akhir, skala, templat)
-        judul = _salin_lembar(ws, wb, FORM[form][1]).title
-        deskripsi += baris_meta(judul, awal, baris)
+        _tambah_form(wb, _isi_form(data, form, tw_akhir, skala, templat), FORM[form][1], deskripsi)
     from renja_xl.generator.ringkasan import tulis_ringkasan, tulis_skala
 
     assert akhir is not None
-    judul, ids, kolom, tata, awal = akhir
-    tulis_ringkasan(wb, data, judul, ids, kolom, tata, awal, len(skala.tingkat), skala)
+    judul, i = akhir
+    tulis_ringkasan(wb, data, judul, i.ids, i.kolom, i.tata, i.awal, len(skala.tingkat), skala)
     tulis_skala(wb, skala)
     tulis_meta(wb, deskripsi, _nama_berkas(data))
     return wb
@@ -290,9 +312,7 @@ def buat(data_induk_path: str | os.PathLike[str], form: str, triwulan: int | Non
     _cek_keluaran(masuk, keluar, timpa)
     data = _baca(masuk, paksa)
     wb = isi_buku(data, form, triwulan, skala=skala, templat=templat)
-    from renja_xl.buku import simpan_atomik
-
-    return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
+    return simpan(wb, keluar, timpa=timpa, sumber=masuk)
 
 
 @jeda_gc()
@@ -307,8 +327,6 @@ def buat_semua(data_induk_path: str | os.PathLike[str], out_path: str | os.PathL
     _cek_keluaran(masuk, keluar, timpa)
     data = _baca(masuk, paksa)
     wb = isi_buku_semua(data, skala=skala, templat=templat, bentuk_form=bentuk_e81)
-    from renja_xl.buku import simpan_atomik
-
-    return simpan_atomik(wb, keluar, timpa=timpa, sumber=masuk)
+    return simpan(wb, keluar, timpa=timpa, sumber=masuk)
 
 

@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from renja_xl.capaian import JenisIndikator, realisasi_tahun
 from renja_xl.data_induk import BarisIndikator, DataInduk, NodePohon
 from renja_xl.generator import rumus
-from renja_xl.generator.templat import KODE_JENIS, BarisKeluar, KonteksRumus, Rumus
+from renja_xl.generator.hitung import Kolom, Penanda, Slot
+from renja_xl.generator.rumus import nilai_target_turunan
+from renja_xl.generator.templat import KODE_JENIS, BarisKeluar
 from renja_xl.kode import Tingkat
+from renja_xl.predikat import Skala
 
 __all__ = ["ROMAWI", "BULAN_TRIWULAN", "baris_e81", "baris_tc29", "baris_tc33", "baris_rencana_aksi",
            "konteks_umum", "Tata", "TURUNAN", "TANDA_MENURUN", "tanda_jenis", "nilai_target_turunan"]
@@ -54,15 +57,6 @@ class Tata:
     rata_opd: int | None = None
     predikat_opd: int | None = None
     jumlah: int | None = None
-
-
-def _r(kunci: str, i: int | None = None) -> Callable[[KonteksRumus], str]:
-    """The cell of slot ``kunci`` in this row (or in output row ``i``)."""
-    return lambda c: c.sel(kunci, None if i is None else c.baris(i))
-
-
-def _f(fn: Callable[[KonteksRumus], str]) -> Rumus:
-    return Rumus(fn)
 
 
 def tanda_jenis(b: BarisIndikator) -> str:
@@ -105,8 +99,7 @@ def _jalan(data: DataInduk, isi_baris: Callable[[NodePohon, BarisIndikator | Non
             ia = i0 + len(indikator)
             kode_anak = KODE_JENIS[_KIND.get(n.anak[0].tingkat, "sub_kegiatan")]
             for kunci in rp:
-                keluar[i0].isi[kunci] = _f(lambda c, kunci=kunci, a=ia, z=i1, ka=kode_anak: rumus.jumlah_anak(
-                    f"{c.k(kunci)}{c.baris(a)}:{c.k(kunci)}{c.baris(z)}", c.jenis(c.baris(a), c.baris(z)), ka))
+                keluar[i0].isi[kunci] = rumus.JUMLAH_ANAK(Kolom(kunci, ia, i1), Penanda(ia, i1), kode_anak)
                 keluar[i0].gaya.setdefault(kunci, {})["masukan"] = False
         tata.simpul.append((n, i0, i1))
         if n.tingkat == Tingkat.PROGRAM:
@@ -120,9 +113,8 @@ def _jalan(data: DataInduk, isi_baris: Callable[[NodePohon, BarisIndikator | Non
 
 def _jumlah_baris(keluar: list[BarisKeluar], rp: tuple[str, ...], label_ctx: dict[str, object]) -> BarisKeluar:
     akhir = len(keluar) - 1
-    return BarisKeluar("jumlah", {k: _f(lambda c, k=k, z=akhir: rumus.jumlah_anak(
-        f"{c.k(k)}{c.awal}:{c.k(k)}{c.baris(z)}", c.jenis(c.awal, c.baris(z)), KODE_JENIS["program"]))
-        for k in rp}, label_ctx)
+    return BarisKeluar("jumlah", {k: rumus.JUMLAH_ANAK(Kolom(k, 0, akhir), Penanda(0, akhir), KODE_JENIS["program"])
+                                  for k in rp}, label_ctx)
 
 
 # ------------------------------------------------------------------------------------------------ E.81
@@ -130,7 +122,7 @@ def _jumlah_baris(keluar: list[BarisKeluar], rp: tuple[str, ...], label_ctx: dic
 _RP_MASUK = ("target_renstra_rp", "realisasi_lalu_rp", "target_rp")
 
 
-def baris_e81(data: DataInduk, triwulan: int, n_skala: int, *, renja: bool,
+def baris_e81(data: DataInduk, triwulan: int, skala: Skala, *, renja: bool,
               masalah: dict[int, list[str]] | None = None) -> tuple[list[BarisKeluar], Tata]:
     """Rows of E.81 (15 columns) or E.81 Renja (17 columns, with capaian Renja 12/7)."""
     tata = Tata()
@@ -150,11 +142,10 @@ def baris_e81(data: DataInduk, triwulan: int, n_skala: int, *, renja: bool,
                            target_rp=b.target_rp)
                 for i in range(1, triwulan + 1):
                     isi[f"tw{i}_rp"] = b.tw_rp[i - 1]
-            isi["realisasi_rp"] = _f(lambda c: rumus.jumlah_daftar([c.sel(f"tw{i}_rp") for i in tw]))
-            isi["renstra_rp"] = _f(lambda c: rumus.gabung([c.sel("realisasi_lalu_rp"), c.sel("realisasi_rp")], K))
-            isi["capaian_renja_rp"] = _f(lambda c: rumus.capaian(c.sel("realisasi_rp"), c.sel("target_rp"), K))
-            isi["capaian_renstra_rp"] = _f(lambda c: rumus.capaian(c.sel("renstra_rp"), c.sel("target_renstra_rp"),
-                                                                    K))
+            isi["realisasi_rp"] = rumus.REALISASI_TAHUN([Slot(f"tw{i}_rp") for i in tw], jenis=K)
+            isi["renstra_rp"] = rumus.REALISASI_RENSTRA([Slot("realisasi_lalu_rp"), Slot("realisasi_rp")], jenis=K)
+            isi["capaian_renja_rp"] = rumus.CAPAIAN(Slot("realisasi_rp"), Slot("target_rp"), jenis=K)
+            isi["capaian_renstra_rp"] = rumus.CAPAIAN(Slot("renstra_rp"), Slot("target_renstra_rp"), jenis=K)
         if b is None:
             return isi
         j = b.jenis
@@ -163,21 +154,21 @@ def baris_e81(data: DataInduk, triwulan: int, n_skala: int, *, renja: bool,
                    penanggung_jawab=b.penanggung_jawab, keterangan=b.keterangan, satuan=b.satuan, jenis=j.value)
         for i in range(1, triwulan + 1):      # later quarters stay empty input cells
             isi[f"tw{i}_k"] = b.tw_k[i - 1]
-        isi["realisasi_k"] = _f(lambda c: rumus.gabung([c.sel(f"tw{i}_k") for i in tw], j))
-        isi["renstra_k"] = _f(lambda c: rumus.gabung([c.sel("realisasi_lalu_k"), c.sel("realisasi_k")], j))
-        isi["capaian_renja_k"] = _f(lambda c: rumus.capaian(c.sel("realisasi_k"), c.sel("target_k"), j))
-        isi["capaian_renstra_k"] = _f(lambda c: rumus.capaian(c.sel("renstra_k"), c.sel("target_renstra_k"), j))
+        isi["realisasi_k"] = rumus.REALISASI_TAHUN([Slot(f"tw{i}_k") for i in tw], jenis=j)
+        isi["renstra_k"] = rumus.REALISASI_RENSTRA([Slot("realisasi_lalu_k"), Slot("realisasi_k")], jenis=j)
+        isi["capaian_renja_k"] = rumus.CAPAIAN(Slot("realisasi_k"), Slot("target_k"), jenis=j)
+        isi["capaian_renstra_k"] = rumus.CAPAIAN(Slot("renstra_k"), Slot("target_renstra_k"), jenis=j)
         return isi
 
     def kaki_program(n: NodePohon, i0: int, i1: int) -> None:
         ctx = {"program": n.uraian}
         tata.rata_program[n.kode] = len(keluar)
-        keluar.append(BarisKeluar("rata_program", {k: _f(lambda c, k=k: rumus.rata(
-            f"{c.k(k)}{c.baris(i0)}:{c.k(k)}{c.baris(i1)}")) for k in cap}, ctx, id=f"rata:{n.kode}"))
+        keluar.append(BarisKeluar("rata_program", {k: rumus.RATA(Kolom(k, i0, i1)) for k in cap}, ctx,
+                                  id=f"rata:{n.kode}"))
         ir = len(keluar) - 1
         tata.predikat_program[n.kode] = len(keluar)
-        keluar.append(BarisKeluar("predikat_program", {k: _f(lambda c, k=k: rumus.predikat(
-            c.sel(k, c.baris(ir)), n_skala)) for k in cap}, ctx, id=f"predikat:{n.kode}"))
+        keluar.append(BarisKeluar("predikat_program", {k: rumus.PREDIKAT(Slot(k, ir), skala=skala) for k in cap},
+                                  ctx, id=f"predikat:{n.kode}"))
 
     _jalan(data, isi_baris, rp_gulung, tata, keluar, kaki_program, masalah)
     # the OPD rows: Jumlah (Rp of the programs), rata-rata over every indicator row, predikat
@@ -185,13 +176,12 @@ def baris_e81(data: DataInduk, triwulan: int, n_skala: int, *, renja: bool,
     tata.jumlah = len(keluar)
     keluar.append(_jumlah_baris(keluar, rp_gulung + ("realisasi_rp", "renstra_rp"), {}))
     tata.rata_opd = len(keluar)
-    keluar.append(BarisKeluar("rata_opd", {k: _f(lambda c, k=k: rumus.rata_jenis(
-        f"{c.k(k)}{c.awal}:{c.k(k)}{c.baris(akhir)}", c.jenis(c.awal, c.baris(akhir)), _INDIKATOR_KODE))
-        for k in cap}, {}, id="rata_opd"))
+    keluar.append(BarisKeluar("rata_opd", {k: rumus.RATA_JENIS(Kolom(k, 0, akhir), Penanda(0, akhir), _INDIKATOR_KODE)
+                                           for k in cap}, {}, id="rata_opd"))
     ir = len(keluar) - 1
     tata.predikat_opd = len(keluar)
-    keluar.append(BarisKeluar("predikat_opd", {k: _f(lambda c, k=k: rumus.predikat(c.sel(k, c.baris(ir)), n_skala))
-                                               for k in cap}, {}, id="predikat_opd"))
+    keluar.append(BarisKeluar("predikat_opd", {k: rumus.PREDIKAT(Slot(k, ir), skala=skala) for k in cap}, {},
+                              id="predikat_opd"))
     return keluar, tata
 
 
@@ -213,11 +203,10 @@ def baris_tc29(data: DataInduk, triwulan: int, masalah: dict[int, list[str]] | N
                    realisasi_k=realisasi_tahun(b.tw_k[:triwulan], j), target_n1_k=b.target_n1_k)
         # T-C.29 col 8 is the year's capaian by the indicator's type (capaian.tingkat_realisasi): a menurun
         # indicator shows the same value here as in E.81 and the Ringkasan
-        isi["tingkat_realisasi"] = _f(lambda c: rumus.capaian(c.sel("realisasi_k"), c.sel("target_k"), j))
-        isi["perkiraan_renstra"] = _f(lambda c: rumus.gabung(
-            [c.sel("realisasi_lalu_k"), c.sel("realisasi_k"), c.sel("target_n1_k")], j))
-        isi["capaian_perkiraan"] = _f(lambda c: rumus.capaian(c.sel("perkiraan_renstra"), c.sel("target_renstra_k"),
-                                                              j))
+        isi["tingkat_realisasi"] = rumus.TINGKAT_REALISASI(Slot("realisasi_k"), Slot("target_k"), jenis=j)
+        isi["perkiraan_renstra"] = rumus.REALISASI_RENSTRA(
+            [Slot("realisasi_lalu_k"), Slot("realisasi_k"), Slot("target_n1_k")], jenis=j)
+        isi["capaian_perkiraan"] = rumus.CAPAIAN(Slot("perkiraan_renstra"), Slot("target_renstra_k"), jenis=j)
         return isi
 
     _jalan(data, isi_baris, (), tata, keluar, None, masalah)
@@ -252,26 +241,6 @@ def baris_tc33(data: DataInduk, masalah: dict[int, list[str]] | None = None) -> 
 
 # ------------------------------------------------------------------------------------------------ Rencana Aksi
 
-def target_turunan(jenis: JenisIndikator, i: int) -> Callable[[str], str]:
-    """The formula of derived quarter ``i`` (1-4) from the annual target cell (see module docstring)."""
-    if jenis is JenisIndikator.KUMULATIF:
-        return lambda t: (f'=IF(ISNUMBER({t}),IF({t}=INT({t}),INT({t}*{i}/4)-INT({t}*{i - 1}/4),{t}/4),"")')
-    if jenis is JenisIndikator.NILAI_AKHIR:
-        return lambda t: f'=IF(ISNUMBER({t}),{t}*{i}/4,"")'
-    return lambda t: f'=IF(ISNUMBER({t}),{t},"")'
-
-
-def nilai_target_turunan(target: float, jenis: JenisIndikator) -> list[float]:
-    """The same derivation in Python (tests, checker): what the four formulas compute."""
-    if jenis is JenisIndikator.KUMULATIF:
-        if float(target).is_integer():
-            return [float(int(target * i / 4) - int(target * (i - 1) / 4)) for i in range(1, 5)]
-        return [target / 4] * 4
-    if jenis is JenisIndikator.NILAI_AKHIR:
-        return [target * i / 4 for i in range(1, 5)]
-    return [target] * 4
-
-
 def baris_rencana_aksi(data: DataInduk, masalah: dict[int, list[str]] | None = None
                        ) -> tuple[list[BarisKeluar], Tata]:
     """Rencana Aksi: annual target, TW I-IV targets (typed, or derived and marked), penanggung jawab."""
@@ -288,8 +257,7 @@ def baris_rencana_aksi(data: DataInduk, masalah: dict[int, list[str]] | None = N
         tw = tuple(b.target_tw_k) + (None,) * (4 - len(b.target_tw_k))
         if all(v is None for v in tw[:4]) and b.target_k is not None:
             for i in range(1, 5):
-                fn = target_turunan(b.jenis, i)
-                isi[f"target_tw{i}"] = _f(lambda c, fn=fn: fn(c.sel("target_k")))
+                isi[f"target_tw{i}"] = rumus.TARGET_TURUNAN(Slot("target_k"), jenis=b.jenis, i=i)
             gaya_turunan[id(isi)] = [f"target_tw{i}" for i in range(1, 5)]
         else:
             for i in range(1, 5):

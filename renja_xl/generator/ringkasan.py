@@ -11,6 +11,7 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -19,6 +20,7 @@ from renja_xl.capaian import JenisIndikator
 from renja_xl.data_induk import DataInduk
 from renja_xl.generator import rumus
 from renja_xl.generator.bentuk import Tata
+from renja_xl.generator.hitung import Blok, Sel, hitungan
 from renja_xl.generator.buat_templat import GARIS, ISIAN, JUDUL, _PREDIKAT_WARNA
 from renja_xl.predikat import Skala
 
@@ -48,15 +50,10 @@ def tulis_skala(wb: Workbook, skala: Skala) -> Worksheet:
     return ws
 
 
-def _q(lembar: str) -> str:
-    return "'" + lembar.replace("'", "''") + "'"
-
-
 def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[str, int], kolom: dict[str, str],
                     tata: Tata, awal: int, n_skala: int, skala: Skala) -> Worksheet:
     """Summary of one E.81 sheet (``baris``: output row ids -> sheet rows; ``kolom``: slot -> letter)."""
     ws = wb.create_sheet("Ringkasan")
-    e = _q(lembar_e81)
     ws["A1"] = f"RINGKASAN CAPAIAN KINERJA {data.info.nama_opd.upper()}"
     ws["A1"].font = Font(bold=True, size=12)
     ws["A2"] = f"Sumber: lembar '{lembar_e81}' (angka di lembar ini adalah rumus yang mengacu ke lembar itu)"
@@ -83,18 +80,23 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
     nomor_program = {node.kode: i for i, (node, _, _) in enumerate(tata.program, 1)}
     r = r_ind_kepala + 1
     i_awal = r
+    h = hitungan(wb)
+
+    def e81(kunci: str, sr: int) -> Sel:
+        return Sel(lembar_e81, sr, column_index_from_string(kolom[kunci]))
+
     for b, idx, prog in tata.indikator:
         sr = awal + idx
         ws.cell(r, 1, nomor_program.get(prog))
         tulis_teks(ws.cell(r, 2), f"{b.kode} {b.indikator}".strip())
-        ws.cell(r, 3, f"={e}!{kolom['target_k']}{sr}")
-        ws.cell(r, 4, f"={e}!{kolom['realisasi_k']}{sr}")
-        ws.cell(r, 5, rumus.capaian(f"D{r}", f"C{r}", b.jenis)).number_format = "0.00"
-        ws.cell(r, 6, rumus.predikat(f"E{r}", n_skala))
+        h.tulis(ws, r, 3, rumus.TAUTAN(e81("target_k", sr)))
+        h.tulis(ws, r, 4, rumus.TAUTAN(e81("realisasi_k", sr)))
+        h.tulis(ws, r, 5, rumus.CAPAIAN(Sel(None, r, 4), Sel(None, r, 3), jenis=b.jenis)).number_format = "0.00"
+        h.tulis(ws, r, 6, rumus.PREDIKAT(Sel(None, r, 5), skala=skala))
         r += 1
     i_akhir = max(r - 1, i_awal)
-    cap = f"$E${i_awal}:$E${i_akhir}"
-    prg = f"$A${i_awal}:$A${i_akhir}"
+    cap = Blok(None, i_awal, 5, i_akhir, 5, mutlak=True)
+    prg = Blok(None, i_awal, 1, i_akhir, 1, mutlak=True)
 
     ws.cell(r_prog - 1, 1, "Capaian kinerja dan anggaran per program").font = Font(bold=True)
     kepala(r_prog, ["No", "Program", "Rata-rata capaian kinerja (%)", "Predikat", "Anggaran (Rp)",
@@ -103,22 +105,22 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         rr = r_prog + i
         ws.cell(rr, 1, i)
         tulis_teks(ws.cell(rr, 2), f"{node.kode} {node.uraian}".strip())
-        ws.cell(rr, 3, f'=IF(COUNTIFS({prg},{i},{cap},">-1E+307")=0,"",AVERAGEIFS({cap},{prg},{i}))')
-        ws.cell(rr, 3).number_format = "0.00"
-        ws.cell(rr, 4, rumus.predikat(f"C{rr}", n_skala))
-        ws.cell(rr, 5, f"={e}!{kolom['target_rp']}{awal + i0}").number_format = "#,##0"
-        ws.cell(rr, 6, f"={e}!{kolom['realisasi_rp']}{awal + i0}").number_format = "#,##0"
-        ws.cell(rr, 7, rumus.capaian(f"F{rr}", f"E{rr}", JenisIndikator.KUMULATIF)).number_format = "0.00"
+        h.tulis(ws, rr, 3, rumus.RATA_JIKA(cap, prg, i)).number_format = "0.00"
+        h.tulis(ws, rr, 4, rumus.PREDIKAT(Sel(None, rr, 3), skala=skala))
+        h.tulis(ws, rr, 5, rumus.TAUTAN(e81("target_rp", awal + i0))).number_format = "#,##0"
+        h.tulis(ws, rr, 6, rumus.TAUTAN(e81("realisasi_rp", awal + i0))).number_format = "#,##0"
+        h.tulis(ws, rr, 7, rumus.CAPAIAN(Sel(None, rr, 6), Sel(None, rr, 5), jenis=JenisIndikator.KUMULATIF)
+                ).number_format = "0.00"
         tulis_teks(ws.cell(rr, 8), node.kode)     # short axis labels: full program names do not fit a chart
     r_opd = r_prog + n_prog + 2
     ws.cell(r_opd, 2, "Rata-rata capaian kinerja OPD (%)").font = Font(bold=True)
-    ws.cell(r_opd, 3, rumus.rata(cap)).number_format = "0.00"
-    ws.cell(r_opd, 4, rumus.predikat(f"C{r_opd}", n_skala))
+    h.tulis(ws, r_opd, 3, rumus.RATA(cap)).number_format = "0.00"
+    h.tulis(ws, r_opd, 4, rumus.PREDIKAT(Sel(None, r_opd, 3), skala=skala))
     ws.cell(r_opd + 1, 2, "Banyak indikator per predikat").font = Font(bold=True)
     for j in range(len(skala.tingkat)):
         rr = r_opd + 2 + j
-        ws.cell(rr, 2, f"='{rumus.LEMBAR_SKALA}'!B{len(skala.tingkat) + 1 - j}")
-        ws.cell(rr, 3, f"=COUNTIF($F${i_awal}:$F${i_akhir},B{rr})")
+        h.tulis(ws, rr, 2, rumus.TAUTAN(Sel(rumus.LEMBAR_SKALA, len(skala.tingkat) + 1 - j, 2)))
+        h.tulis(ws, rr, 3, rumus.HITUNG_SAMA(Blok(None, i_awal, 6, i_akhir, 6, mutlak=True), Sel(None, rr, 2)))
     for kata, warna in _PREDIKAT_WARNA:
         aturan = CellIsRule(operator="equal", formula=[f'"{kata}"'], fill=PatternFill("solid", fgColor=warna))
         ws.conditional_formatting.add(f"D{r_prog + 1}:D{r_opd} F{i_awal}:F{i_akhir}", aturan)

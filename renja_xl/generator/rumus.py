@@ -1,26 +1,42 @@
-"""Native Excel formulas that reproduce ``renja_xl.capaian`` / ``renja_xl.predikat`` cell by cell.
+"""The rule table: every derived cell the generator writes, as its native Excel formula AND the core's value.
+
+Each :class:`Aturan` pairs a formula builder (cell addresses -> ``"=..."``) with the computation in
+``renja_xl.capaian`` / ``renja_xl.predikat`` (cell values -> value), so the formula and the cached value
+written beside it cannot drift apart: both come from one row of this table. Values follow Excel's cell
+semantics: a number is a number, anything else (blank, ``""``, text) is not; a formula's blank is ``""``.
 
 Every formula works in Excel and LibreOffice without the add-in: only IF, ISNUMBER, COUNT, SUM, AVERAGE,
-SUMIFS, COUNTIFS, VLOOKUP and MAX. Blank (``""``) instead of ``#DIV/0!``; ``""`` is text, so AVERAGE and
-COUNT skip it — which is exactly the core's rule (no target: left out; target and no realisasi: 0).
+SUMIFS, COUNTIFS, AVERAGEIFS, COUNTIF, VLOOKUP, INT and MAX. Blank (``""``) instead of ``#DIV/0!``; ``""`` is
+text, so AVERAGE and COUNT skip it — which is exactly the core's rule (no target: left out; target and no
+realisasi: 0).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from renja_xl import capaian as inti
 from renja_xl.capaian import JenisIndikator
 
-__all__ = ["gabung", "capaian", "rata", "predikat", "jumlah_anak", "jumlah_daftar", "LEMBAR_SKALA", "rentang_skala"]
+__all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
+           "target_turunan", "nilai_target_turunan", "LEMBAR_SKALA", "rentang_skala",
+           "REALISASI_TAHUN", "REALISASI_RENSTRA", "CAPAIAN", "TINGKAT_REALISASI", "JUMLAH_ANAK", "RATA",
+           "RATA_JENIS", "RATA_JIKA", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN", "HITUNG_SAMA"]
 
 LEMBAR_SKALA = "Skala Predikat"
 _ANGKA = '">-1E+307"'   # COUNTIFS criterion that matches numbers only (never text such as "")
+K = JenisIndikator.KUMULATIF
 
 
 def rentang_skala(n: int) -> tuple[str, str]:
     """(table, first threshold) of the scale sheet written with ``n`` bands from row 2."""
     return f"'{LEMBAR_SKALA}'!$A$2:$B${n + 1}", f"'{LEMBAR_SKALA}'!$A$2"
 
+
+# ------------------------------------------------------------------------------------------------ formulas
 
 def _urut_terakhir(sel: Sequence[str]) -> str:
     """Nested IF(ISNUMBER()) giving the last filled cell of ``sel`` ("" when none)."""
@@ -60,6 +76,11 @@ def rata_jenis(nilai: str, jenis: str, kode: Sequence[str]) -> str:
     return f'=IF(({banyak})=0,"",({jumlah})/({banyak}))'
 
 
+def rata_jika(nilai: str, kunci: str, cari: str) -> str:
+    """Mean of the numbers of ``nilai`` on the rows where ``kunci`` equals ``cari`` (blank when none)."""
+    return f'=IF(COUNTIFS({kunci},{cari},{nilai},{_ANGKA})=0,"",AVERAGEIFS({nilai},{kunci},{cari}))'
+
+
 def predikat(sel: str, n_skala: int) -> str:
     """Predikat word by approximate VLOOKUP on the visible, editable scale sheet (thresholds ascending)."""
     tabel, pertama = rentang_skala(n_skala)
@@ -67,11 +88,123 @@ def predikat(sel: str, n_skala: int) -> str:
 
 
 def jumlah_anak(nilai: str, jenis: str, kode: str) -> str:
-    """Roll-up: sum of the child rows (helper column = ``kode``) in a range; blank when none has a number."""
+    """Roll-up: sum of the child rows (helper column = ``kode``) in a range; blank when none has a number.
+    The range must start below the parent's own row (Excel flags any range over its own cell)."""
     return f'=IF(COUNTIFS({jenis},"{kode}",{nilai},{_ANGKA})=0,"",SUMIFS({nilai},{jenis},"{kode}"))'
 
 
 def jumlah_daftar(sel: Sequence[str]) -> str:
     """Sum of a few cells, blank when none is filled (Rp realisasi of a row = sum of its quarters)."""
-    daftar = ",".join(sel)
-    return f'=IF(COUNT({daftar})=0,"",SUM({daftar}))'
+    return gabung(sel, K)
+
+
+def target_turunan(t: str, jenis: JenisIndikator, i: int) -> str:
+    """The formula of derived quarter ``i`` (1-4) from the annual target cell (see ``nilai_target_turunan``)."""
+    if jenis is JenisIndikator.KUMULATIF:
+        return f'=IF(ISNUMBER({t}),IF({t}=INT({t}),INT({t}*{i}/4)-INT({t}*{i - 1}/4),{t}/4),"")'
+    if jenis is JenisIndikator.NILAI_AKHIR:
+        return f'=IF(ISNUMBER({t}),{t}*{i}/4,"")'
+    return f'=IF(ISNUMBER({t}),{t},"")'
+
+
+# ------------------------------------------------------------------------------------------------ values
+
+def _angka(v: object) -> float | None:
+    """A cell's number as Excel sees it: numbers only (a text '5' or a blank is not a number)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    return float(v)
+
+
+def _hasil(v: float | None) -> float | str:
+    """A value as the formula leaves it: the number, or "" for blank."""
+    return "" if v is None else v
+
+
+def nilai_target_turunan(target: float, jenis: JenisIndikator) -> list[float]:
+    """Quarterly targets derived from the annual one: kumulatif (a flow) is split so the quarters add up to
+    the year, in whole units when the target is whole; nilai akhir grows in equal steps to the annual value;
+    persentase and menurun (levels to hold all year) repeat it. ``math.floor`` is Excel's INT."""
+    if jenis is JenisIndikator.KUMULATIF:
+        if float(target).is_integer():
+            return [float(math.floor(target * i / 4) - math.floor(target * (i - 1) / 4)) for i in range(1, 5)]
+        return [target / 4] * 4
+    if jenis is JenisIndikator.NILAI_AKHIR:
+        return [target * i / 4 for i in range(1, 5)]
+    return [target] * 4
+
+
+def _jumlah(nilai: Sequence[object], penanda: Sequence[object], kode: str) -> float | str:
+    return _hasil(inti.jumlah([_angka(x) for x, k in zip(nilai, penanda) if k == kode]))
+
+
+def _rata_baris(nilai: Sequence[object], pilih: Sequence[bool]) -> float | str:
+    return _hasil(inti.rata_rata([_angka(x) for x, p in zip(nilai, pilih) if p]).nilai)
+
+
+def _sama(a: object, b: object) -> bool:
+    """COUNTIF/AVERAGEIFS equality: numbers by value, text without regard to case."""
+    if isinstance(a, str):
+        return isinstance(b, str) and a.lower() == b.lower()
+    x = _angka(a)
+    return x is not None and x == _angka(b)
+
+
+# ------------------------------------------------------------------------------------------------ the table
+
+@dataclass(frozen=True)
+class Aturan:
+    """One derived value: ``rumus(*addresses, **param)`` is its formula text, ``nilai(*values, **param)``
+    what the core computes from the same cells (a list argument is a list of cells, a range a list of
+    values). Calling an ``Aturan`` with cell references gives a formula to put in a cell (``hitung``)."""
+
+    nama: str
+    rumus: Callable[..., str]
+    nilai: Callable[..., object]
+
+    def __call__(self, *argumen: Any, **param: Any) -> Any:
+        from renja_xl.generator.hitung import RumusAturan
+
+        return RumusAturan(self, argumen, param)
+
+
+# realisasi tahun from the quarters (E.81 col 12; Rp: sum of the quarters)
+REALISASI_TAHUN = Aturan(
+    "realisasi_tahun", lambda sel, jenis: gabung(sel, jenis),
+    lambda sel, jenis: _hasil(inti.realisasi_tahun([_angka(x) for x in sel], jenis)))
+# Renstra realisasi s.d. tahun ini: 6 + 12 (and + 9 in T-C.29's perkiraan) for kumulatif, else the latest
+REALISASI_RENSTRA = Aturan(
+    "realisasi_renstra", lambda sel, jenis: gabung(sel, jenis),
+    lambda sel, jenis: _hasil(inti.realisasi_renstra(*[_angka(x) for x in sel[:2]], jenis,
+                                                      perkiraan=_angka(sel[2]) if len(sel) > 2 else None)))
+CAPAIAN = Aturan(
+    "capaian", lambda r, t, jenis: capaian(r, t, jenis),
+    lambda r, t, jenis: _hasil(inti.capaian(_angka(r), _angka(t), jenis).nilai))
+TINGKAT_REALISASI = Aturan(
+    "tingkat_realisasi", lambda r, t, jenis: capaian(r, t, jenis),
+    lambda r, t, jenis: _hasil(inti.tingkat_realisasi(_angka(r), _angka(t), jenis).nilai))
+# roll-up of a node's Rp over its children's rows (range from the first child row), and the Jumlah row
+JUMLAH_ANAK = Aturan(
+    "jumlah_anak", lambda nilai, penanda, kode: jumlah_anak(nilai, penanda, kode),
+    lambda nilai, penanda, kode: _jumlah(nilai, penanda, kode))
+RATA = Aturan(
+    "rata", lambda rentang: rata(rentang),
+    lambda rentang: _hasil(inti.rata_rata([_angka(x) for x in rentang]).nilai))
+RATA_JENIS = Aturan(
+    "rata_jenis", lambda nilai, penanda, kode: rata_jenis(nilai, penanda, kode),
+    lambda nilai, penanda, kode: _rata_baris(nilai, [k in kode for k in penanda]))
+RATA_JIKA = Aturan(
+    "rata_jika", lambda nilai, kunci, cari: rata_jika(nilai, kunci, cari),
+    lambda nilai, kunci, cari: _rata_baris(nilai, [_sama(k, cari) for k in kunci]))
+PREDIKAT = Aturan(
+    "predikat", lambda sel, skala: predikat(sel, len(skala.tingkat)),
+    lambda sel, skala: (skala.predikat(_angka(sel)) or "") if _angka(sel) is not None else "")
+TARGET_TURUNAN = Aturan(
+    "target_turunan", lambda t, jenis, i: target_turunan(t, jenis, i),
+    lambda t, jenis, i: nilai_target_turunan(_angka(t), jenis)[i - 1] if _angka(t) is not None else "")
+# a link to another cell: Excel shows a blank cell's 0, a formula's "" stays ""
+TAUTAN = Aturan("tautan", lambda sel: f"={sel}", lambda sel: 0.0 if sel is None else sel)
+# how many cells of a range equal a cell (the count of indicators per predikat)
+HITUNG_SAMA = Aturan(
+    "hitung_sama", lambda rentang, sel: f"=COUNTIF({rentang},{sel})",
+    lambda rentang, sel: float(sum(1 for x in rentang if _sama(x, sel))))

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
 from renja_xl.galat import GalatPengguna
+from renja_xl.generator.hitung import RumusAturan, Terikat
 
 __all__ = ["Rumus", "BarisKeluar", "KonteksRumus", "Prototipe", "cari_prototipe", "isi_lembar", "KODE_JENIS",
            "render_teks"]
@@ -43,9 +44,13 @@ KODE_JENIS = {"program": "PRG", "kegiatan": "KEG", "sub_kegiatan": "SUB", "lanju
 
 @dataclass(frozen=True)
 class Rumus:
-    """A native formula built once row numbers are known: ``buat(ctx) -> "=..."``."""
+    """A native formula built once row numbers are known: ``buat(ctx) -> "=..."``. Its value is unknown to
+    renja-xl; the generator's own formulas are rules (``rumus.Aturan``), whose values the core computes."""
 
     buat: Callable[["KonteksRumus"], str]
+
+    def ikat(self, ktx: "KonteksRumus") -> Terikat:
+        return Terikat(self.buat(ktx))
 
 
 @dataclass
@@ -247,10 +252,12 @@ def _salin_gaya(dari: Cell, ke: Cell) -> None:
 
 def isi_lembar(ws: Worksheet, baris: Sequence[BarisKeluar], konteks: dict[str, object], *,
                gaya_turunan: Callable[[Cell], None] | None = None,
-               gaya_tandai: Callable[[Cell, str], None] | None = None) -> tuple[dict[str, int], dict[str, str]]:
+               gaya_tandai: Callable[[Cell, str], None] | None = None,
+               terikat: dict[tuple[int, int], Terikat] | None = None) -> tuple[dict[str, int], dict[str, str]]:
     """Expand the prototype block of ``ws`` into ``baris``; render jinja text everywhere else.
 
-    Returns ``({id: sheet row}, {slot key: column letter})`` for links from other sheets.
+    Returns ``({id: sheet row}, {slot key: column letter})`` for links from other sheets; ``terikat``, when
+    given, receives every slot formula by (row, column), so its value can be computed and cached.
     """
     proto = cari_prototipe(ws)
     for b in baris:
@@ -308,8 +315,11 @@ def isi_lembar(ws: Worksheet, baris: Sequence[BarisKeluar], konteks: dict[str, o
             if col in slot:
                 kunci = slot[col]
                 v = b.isi.get(kunci)
-                if isinstance(v, Rumus):
-                    dst.value = v.buat(ktx)
+                if isinstance(v, (Rumus, RumusAturan)):
+                    t = v.ikat(ktx)
+                    dst.value = t.teks
+                    if terikat is not None:
+                        terikat[(r, col)] = t
                 elif isinstance(v, str):
                     tulis_teks(dst, v)
                 else:
