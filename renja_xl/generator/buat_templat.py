@@ -48,6 +48,12 @@ _TEKS = {"no", "sasaran", "kode", "uraian", "kode_uraian", "indikator", "satuan"
          "keterangan", "lokasi", "sumber_dana", "jenis"}
 _PREDIKAT_WARNA = (("Sangat Tinggi", "63BE7B"), ("Tinggi", "B5E0A6"), ("Sedang", "FFEB84"),
                    ("Rendah", "F8B27A"), ("Sangat Rendah", "F8696B"))
+
+
+def isian_cf(warna: str) -> PatternFill:
+    """A conditional format's solid fill: Excel takes a dxf's solid colour from bgColor (fgColor alone shows
+    nothing), LibreOffice from fgColor; both are given."""
+    return PatternFill("solid", fgColor=warna, bgColor=warna)
 INDIKATOR = ("program", "kegiatan", "sub_kegiatan", "lanjutan")
 
 
@@ -341,7 +347,7 @@ def buat_templat(nama: str) -> Workbook:
                     ref = f"{L(c0 + j)}{rr}"
                     for kata, warna in _PREDIKAT_WARNA:
                         ws.conditional_formatting.add(ref, CellIsRule(operator="equal", formula=[f'"{kata}"'],
-                                                                      fill=PatternFill("solid", fgColor=warna)))
+                                                                      fill=isian_cf(warna)))
     dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1000000000000000",
                         allow_blank=True, showErrorMessage=True, errorTitle="Bukan angka",
                         error="Isi dengan angka saja (tanpa satuan); satuan ditulis pada kolom indikator.")

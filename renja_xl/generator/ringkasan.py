@@ -9,8 +9,9 @@ updates the summary and the charts.
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,7 +22,7 @@ from renja_xl.data_induk import DataInduk
 from renja_xl.generator import rumus
 from renja_xl.generator.bentuk import Tata
 from renja_xl.generator.hitung import Blok, Sel, hitungan
-from renja_xl.generator.buat_templat import GARIS, ISIAN, JUDUL, _PREDIKAT_WARNA
+from renja_xl.generator.buat_templat import GARIS, ISIAN, JUDUL, _PREDIKAT_WARNA, isian_cf
 from renja_xl.predikat import Skala
 
 __all__ = ["tulis_skala", "tulis_ringkasan"]
@@ -48,6 +49,16 @@ def tulis_skala(wb: Workbook, skala: Skala) -> Worksheet:
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["D"].width = 60
     return ws
+
+
+def _kategori_teks(g: BarChart, kat: Reference) -> None:
+    """Program codes as text categories (strRef: a numRef over text shows 1, 2, 3 in Excel), both axes
+    written visible (``<c:delete val="0"/>``: without it Excel may hide them) and values from 0."""
+    for s in g.series:
+        s.cat = AxDataSource(strRef=StrRef(f=str(kat)))
+    g.x_axis.delete = False
+    g.y_axis.delete = False
+    g.y_axis.scaling.min = 0
 
 
 def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[str, int], kolom: dict[str, str],
@@ -122,7 +133,7 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         h.tulis(ws, rr, 2, rumus.TAUTAN(Sel(rumus.LEMBAR_SKALA, len(skala.tingkat) + 1 - j, 2)))
         h.tulis(ws, rr, 3, rumus.HITUNG_SAMA(Blok(None, i_awal, 6, i_akhir, 6, mutlak=True), Sel(None, rr, 2)))
     for kata, warna in _PREDIKAT_WARNA:
-        aturan = CellIsRule(operator="equal", formula=[f'"{kata}"'], fill=PatternFill("solid", fgColor=warna))
+        aturan = CellIsRule(operator="equal", formula=[f'"{kata}"'], fill=isian_cf(warna))
         ws.conditional_formatting.add(f"D{r_prog + 1}:D{r_opd} F{i_awal}:F{i_akhir}", aturan)
 
     if n_prog:
@@ -132,7 +143,7 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         g1.type = "bar"
         g1.title = "Rata-rata capaian kinerja per program (%)"
         g1.add_data(Reference(ws, min_col=3, min_row=r_prog, max_row=r_prog + n_prog), titles_from_data=True)
-        g1.set_categories(kat)
+        _kategori_teks(g1, kat)
         g1.legend = None
         g1.y_axis.title = "%"
         g1.height, g1.width = tinggi, 18
@@ -142,7 +153,7 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         g2.title = "Anggaran dan realisasi per program (Rp)"
         g2.add_data(Reference(ws, min_col=5, max_col=6, min_row=r_prog, max_row=r_prog + n_prog),
                     titles_from_data=True)
-        g2.set_categories(kat)
+        _kategori_teks(g2, kat)
         g2.legend.position = "b"
         g2.height, g2.width = tinggi + 1.5, 18
         ws.add_chart(g2, f"J{4 + int(tinggi * 2) + 2}")

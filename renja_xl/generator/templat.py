@@ -212,6 +212,52 @@ def _rentang_baru(cr: str, proto: Prototipe, jalur: dict[str, list[int]], n: int
     return [f"{get_column_letter(c1)}{nr1}:{get_column_letter(c2)}{nr2}"]
 
 
+def _persegi(sel: list[tuple[int, int]]) -> list[str]:
+    """Cells as few rectangles: runs of rows per column, then equal runs of adjacent columns joined."""
+    per_kolom: dict[int, list[int]] = {}
+    for r, c in sel:
+        per_kolom.setdefault(c, []).append(r)
+    runtun: dict[tuple[int, int], list[int]] = {}
+    for c, rows in per_kolom.items():
+        rows.sort()
+        mulai = sebelum = rows[0]
+        for r in rows[1:] + [0]:
+            if r == sebelum + 1:
+                sebelum = r
+                continue
+            runtun.setdefault((mulai, sebelum), []).append(c)
+            mulai = sebelum = r
+    hasil = []
+    for (r1, r2), kolom in sorted(runtun.items()):
+        kolom.sort()
+        mulai = sebelum = kolom[0]
+        for c in kolom[1:] + [0]:
+            if c == sebelum + 1:
+                sebelum = c
+                continue
+            hasil.append(CellRange(min_col=mulai, min_row=r1, max_col=sebelum, max_row=r2).coord)
+            mulai = sebelum = c
+    return hasil
+
+
+def _validasi_masukan(ws: Worksheet, rentang: list[str], r1: int, r2: int) -> list[str]:
+    """A data validation's ranges over the body: only cells a user types in (a formula cell is derived, a
+    "numbers only" rule on it means nothing), as rectangles instead of one area per cell and row."""
+    luar: list[str] = []
+    sel: set[tuple[int, int]] = set()
+    for cr in rentang:
+        c1, a, c2, b = range_boundaries(cr)
+        if a < r1 or b > r2:
+            luar.append(cr)
+            continue
+        for r in range(a, b + 1):
+            for c in range(c1, c2 + 1):
+                x = ws._cells.get((r, c))
+                if x is None or x.data_type != "f":
+                    sel.add((r, c))
+    return luar + _persegi(sorted(sel))
+
+
 # ------------------------------------------------------------------------------------------------ row heights
 
 def _tinggi_perkiraan(ws: Worksheet, baris: range, bawaan: dict[int, float | None]) -> None:
@@ -378,7 +424,7 @@ def isi_lembar(ws: Worksheet, baris: Sequence[BarisKeluar], konteks: dict[str, o
                 ws.conditional_formatting.add(" ".join(rentang), aturan)
     for dv in ws.data_validations.dataValidation:
         rentang = [x for cr in str(dv.sqref).split() for x in _rentang_baru(cr, proto, jalur, n)]
-        dv.sqref = " ".join(rentang) if rentang else dv.sqref
+        dv.sqref = " ".join(_validasi_masukan(ws, rentang, a, a + n - 1)) if rentang else dv.sqref
     _tinggi_perkiraan(ws, range(a, a + n), {r: ws.row_dimensions[r].height for r in range(a, a + n)})
     if ws.print_area:
         bagian = []

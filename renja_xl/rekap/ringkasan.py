@@ -14,7 +14,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
-from renja_xl.generator.buat_templat import _PREDIKAT_WARNA, FMT_PERSEN, FMT_RP, GARIS, JUDUL, KIRI, TENGAH
+from renja_xl.generator.buat_templat import (_PREDIKAT_WARNA, FMT_PERSEN, FMT_RP, GARIS, JUDUL, KIRI, TENGAH,
+                                             isian_cf)
 from renja_xl.rekap.pilih import TERLAMBAT, TIDAK_ADA, Pilihan
 
 __all__ = ["tulis_ringkasan", "LEMBAR", "KOLOM"]
@@ -82,7 +83,7 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
     if akhir >= 5:
         for kata, warna in _PREDIKAT_WARNA:
             ws.conditional_formatting.add(f"M5:M{akhir}", CellIsRule(operator="equal", formula=[f'"{kata}"'],
-                                                                    fill=PatternFill("solid", fgColor=warna)))
+                                                                    fill=isian_cf(warna)))
     ws.cell(r, 2, "Jumlah").font = Font(bold=True)
     for c in (9, 10):
         col = chr(64 + c)
