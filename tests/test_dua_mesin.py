@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from buku_uji import buku_contoh, data_master
+from buku_excel import buku_contoh, data_master
 from renja_xl.generator import isi_buku_semua, ke_bytes
 
 _REL = 1e-9

@@ -10,9 +10,10 @@ is not a rule (a static formula in a user's template) has no known value; neithe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import Cell
@@ -41,8 +42,7 @@ def _lembar(nama: str | None) -> str:
     return "" if nama is None else "'" + nama.replace("'", "''") + "'!"
 
 
-@dataclass(frozen=True)
-class Sel:
+class Sel(NamedTuple):      # tuples: a 2,000-row master binds some 300,000 references
     """One cell; ``lembar`` None = the formula's own sheet."""
 
     lembar: str | None
@@ -55,8 +55,7 @@ class Sel:
         return f"{_lembar(self.lembar)}{d}{get_column_letter(self.c)}{d}{self.r}"
 
 
-@dataclass(frozen=True)
-class Blok:
+class Blok(NamedTuple):
     """A rectangle of cells, read row by row."""
 
     lembar: str | None
@@ -105,37 +104,48 @@ class Penanda:
 
 
 def _ikat(x: object, ktx: KonteksRumus | None) -> object:
-    if isinstance(x, (list, tuple)):
-        return [_ikat(y, ktx) for y in x]
+    t = type(x)
+    if t is list:
+        return [_ikat(y, ktx) for y in x]  # type: ignore[attr-defined]
     if ktx is None:
         return x
-    if isinstance(x, Slot):
-        return Sel(None, ktx.r if x.i is None else ktx.baris(x.i), column_index_from_string(ktx.k(x.kunci)))
-    if isinstance(x, Kolom):
-        c = column_index_from_string(ktx.k(x.kunci))
-        return Blok(None, ktx.baris(x.a), c, ktx.baris(x.z), c)
-    if isinstance(x, Penanda):
-        c = column_index_from_string(ktx.kolom_jenis)
-        return Blok(None, ktx.baris(x.a), c, ktx.baris(x.z), c, mutlak=True)
+    if t is Slot:
+        return Sel(None, ktx.r if x.i is None else ktx.awal + x.i, _kolom(ktx.k(x.kunci)))  # type: ignore[attr-defined]
+    if t is Kolom:
+        c = _kolom(ktx.k(x.kunci))  # type: ignore[attr-defined]
+        return Blok(None, ktx.awal + x.a, c, ktx.awal + x.z, c)  # type: ignore[attr-defined]
+    if t is Penanda:
+        c = _kolom(ktx.kolom_jenis)
+        return Blok(None, ktx.awal + x.a, c, ktx.awal + x.z, c, True)  # type: ignore[attr-defined]
     return x
+
+
+_KOLOM: dict[str, int] = {}
+
+
+def _kolom(huruf: str) -> int:
+    c = _KOLOM.get(huruf)
+    if c is None:
+        c = _KOLOM[huruf] = column_index_from_string(huruf)
+    return c
 
 
 def _alamat(x: object) -> object:
-    if isinstance(x, list):
-        return [_alamat(y) for y in x]
-    if isinstance(x, (Sel, Blok)):
-        return x.alamat()
+    t = type(x)
+    if t is list:
+        return [_alamat(y) for y in x]  # type: ignore[attr-defined]
+    if t is Sel or t is Blok:
+        return x.alamat()  # type: ignore[attr-defined]
     return x
 
 
-@dataclass(frozen=True)
-class Terikat:
+class Terikat(NamedTuple):
     """A formula cell: its text and, when it is a rule, the rule and its bound cells."""
 
     teks: str
     aturan: Aturan | None = None
     argumen: tuple[object, ...] = ()
-    param: dict[str, Any] = field(default_factory=dict)
+    param: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl import __version__, meta
-from renja_xl.buku import tulis_teks
+from renja_xl.buku import _PEMICU_FORMULA, tulis_teks
 from renja_xl.data_induk import BarisIndikator, NodePohon
 from renja_xl.generator.templat import BarisKeluar
 
@@ -45,12 +45,12 @@ def tulis_meta(wb: Workbook, isi: Iterable[meta.BarisMeta], data_induk: str = ""
     ws = wb.create_sheet(meta.LEMBAR_META)
     ws.sheet_state = "veryHidden"
     for r, baris in enumerate(meta.ke_baris(isi), start=1):
-        for c, v in enumerate(baris, start=1):
-            if isinstance(v, str):
-                if v:
-                    tulis_teks(ws.cell(r, c), v)      # names may start with '=' or '+': text, never a formula
-            elif v is not None:
-                ws.cell(r, c, v)
+        # appended whole (a master has ten thousand rows); text that Excel would take for a formula
+        # ('=', '+', '-', '@' first) goes through tulis_teks
+        rumit = [c for c, v in enumerate(baris) if isinstance(v, str) and v and (v.startswith(_PEMICU_FORMULA) or not v.isprintable())]
+        ws.append([None if c in rumit or v == "" else v for c, v in enumerate(baris)])
+        for c in rumit:
+            tulis_teks(ws.cell(r, c + 1), baris[c])  # type: ignore[arg-type]
     props = wb.custom_doc_props
     for nama, nilai in ((meta.PROP_FORMAT, meta.FORMAT), (meta.PROP_VERSI, __version__),
                         (meta.PROP_DATA_INDUK, data_induk)):
