@@ -235,6 +235,9 @@ def test_keluaran_tidak_menimpa_tanpa_timpa_dan_bukan_masukan(contoh: Path, tmp_
 
 def test_jenis_tebakan_ditandai_perlu_dicek(contoh: Path, tmp_path: Path) -> None:
     formulir = generator.buat(contoh, "e81", 2, tmp_path / "e81.xlsx")
+    wb = load_workbook(formulir)            # without its self-description, as a retyped copy would be
+    del wb["_renja_xl"]
+    wb.save(formulir)
     hasil = impor_berkas([formulir], tmp_path / "impor.xlsx")
     ws = load_workbook(hasil.keluaran)["Data"]
     kolom = [c.value for c in ws[1]].index("Perlu dicek") + 1
@@ -407,6 +410,7 @@ def test_lembar_meta_memberi_jenis_tanpa_tebakan(contoh: Path, tmp_path: Path) -
                                                jenis_lain.get(x.kode, asli.jenis), asli.baris, asli.satuan,
                                                asli.indikator))
     wb = load_workbook(formulir)
+    del wb[meta.LEMBAR_META]                # the generator's own description, replaced by one with other types
     ws = wb.create_sheet(meta.LEMBAR_META)
     for baris in meta.ke_baris(catatan_meta):
         ws.append(baris)
