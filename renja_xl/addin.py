@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from renja_xl.sumber import folder
+from renja_xl.sumber import folder as folder_berkas
 from renja_xl.galat import GalatPengguna
 from renja_xl.vba import Modul, bangun_vba_project
 
@@ -26,10 +26,25 @@ NAMA_PROYEK = "RenjaXL"
 PROJECT_NAME = "renja_xl"              # xlwings' PROJECT_NAME constant: config sheet is "renja_xl.conf"
 LEMBAR_KONFIG = f"{PROJECT_NAME}.conf"
 MODUL_UDF = "renja_xl.udf"
-FOLDER_MAKRO = folder("macros")
+FOLDER_MAKRO = folder_berkas("macros")
 _WAKTU_ZIP = (1980, 1, 1, 0, 0, 0)
 _TANGGAL_DOK = "2024-01-01T00:00:00Z"
 _VERSI_XLWINGS = re.compile(r'^Public Const XLWINGS_VERSION As String = "([^"]+)"', re.M)
+# VB_Base of Excel's host objects (Workbook, Worksheet, Chart): only these modules are documents. A class
+# module says VB_Base = "0{FCFB3D2A-...}" and is declared Class= (as in every Excel-saved project).
+_BASE_DOKUMEN = frozenset({
+    "{00020819-0000-0000-C000-000000000046}",  # Workbook (ThisWorkbook)
+    "{00020820-0000-0000-C000-000000000046}",  # Worksheet
+    "{00020821-0000-0000-C000-000000000046}",  # Chart
+})
+_VB_BASE = re.compile(r'^Attribute VB_Base = "0(\{[0-9A-Fa-f-]{36}\})"', re.M)
+# customUI namespace -> (part name, relationship type) that Office pairs with it
+NS_CUSTOMUI = {
+    "http://schemas.microsoft.com/office/2006/01/customui":
+        ("customUI/customUI.xml", "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"),
+    "http://schemas.microsoft.com/office/2009/07/customui":
+        ("customUI/customUI14.xml", "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"),
+}
 _URUTAN_BAGIAN = (
     "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
     "customUI/customUI.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml",
@@ -86,13 +101,38 @@ def baca_modul(folder: Path = FOLDER_MAKRO) -> list[Modul]:
         if p.suffix.lower() == ".bas":
             jenis = "modul"
         else:
-            jenis = "dokumen" if re.search(r"^Attribute VB_Base = \"0\{", kode, re.M) else "kelas"
+            jenis = jenis_cls(kode)
         modul.append(Modul(p.stem, kode, jenis))
     urutan = {"dokumen": 0, "kelas": 1, "modul": 2}
     modul.sort(key=lambda m: (urutan[m.jenis], m.nama != "ThisWorkbook", m.nama))
     if not any(m.nama == "ThisWorkbook" for m in modul):
         raise GalatPengguna("modul ThisWorkbook.cls tidak ada", berkas=folder)
     return modul
+
+
+def jenis_cls(kode: str) -> str:
+    """``"dokumen"`` for a host object's module (ThisWorkbook, a sheet), ``"kelas"`` for a class module."""
+    m = _VB_BASE.search(kode)
+    return "dokumen" if m and m.group(1).upper() in _BASE_DOKUMEN else "kelas"
+
+
+def _pita(ribbon: bytes) -> tuple[str, str]:
+    """(part name, relationship type) for the ribbon XML, from its customUI namespace."""
+    m = re.search(rb'<customUI\b[^>]*\bxmlns="([^"]+)"', ribbon)
+    if not m or m.group(1).decode() not in NS_CUSTOMUI:
+        raise GalatPengguna("macros/ribbon.xml bukan customUI Office (namespace 2006/01 atau 2009/07)",
+                            berkas=FOLDER_MAKRO / "ribbon.xml")
+    return NS_CUSTOMUI[m.group(1).decode()]
+
+
+def _rels_akar(asli: str, bagian: str, jenis: str) -> str:
+    """The package's root relationships with the ribbon relationship typed for its namespace."""
+    teks, n = re.subn(r'<Relationship [^>]*Type="http://schemas\.microsoft\.com/office/200[67]/relationships/'
+                      r'ui/extensibility"[^>]*/>',
+                      f'<Relationship Id="rId4" Type="{jenis}" Target="{bagian}" />', asli)
+    if n != 1:
+        raise GalatPengguna("templat add-in xlwings tidak berisi tepat satu relasi pita (customUI)")
+    return teks
 
 
 def _workbook_xml(asli: str) -> str:
@@ -180,9 +220,11 @@ def bangun_bytes(*, folder: Path = FOLDER_MAKRO, konfig: Konfigurasi = Konfigura
     with zipfile.ZipFile(templat or templat_xlwings()) as z:
         asli = {n: z.read(n) for n in z.namelist()}
     lembar, sst = _lembar_dan_string(konfig)
-    bagian = dict(asli)
+    bagian_pita, rel_pita = _pita(ribbon)
+    bagian = {n: d for n, d in asli.items() if not n.startswith("customUI/")}
     bagian.update({
-        "customUI/customUI.xml": ribbon,
+        bagian_pita: ribbon,
+        "_rels/.rels": _rels_akar(asli["_rels/.rels"].decode("utf-8"), bagian_pita, rel_pita).encode("utf-8"),
         "xl/workbook.xml": _workbook_xml(asli["xl/workbook.xml"].decode("utf-8")).encode("utf-8"),
         "xl/worksheets/sheet1.xml": lembar.encode("utf-8"),
         "xl/sharedStrings.xml": sst.encode("utf-8"),
@@ -206,7 +248,7 @@ def bangun_bytes(*, folder: Path = FOLDER_MAKRO, konfig: Konfigurasi = Konfigura
 def bangun(tujuan: str | Path | None = None, *, folder: Path = FOLDER_MAKRO,
            konfig: Konfigurasi = Konfigurasi()) -> Path:
     """Write the add-in to ``tujuan`` (default ``addin/renja_xl.xlam`` in the repo) atomically."""
-    path = Path(tujuan) if tujuan is not None else folder("addin") / NAMA_ADDIN
+    path = Path(tujuan) if tujuan is not None else folder_berkas("addin") / NAMA_ADDIN
     if path.suffix.lower() != ".xlam":
         raise GalatPengguna("nama berkas add-in harus berakhiran .xlam", berkas=path)
     data = bangun_bytes(folder=folder, konfig=konfig)

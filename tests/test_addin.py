@@ -28,7 +28,7 @@ NS_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 NS_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NS_UI = "http://schemas.microsoft.com/office/2006/01/customui"
 NS_SS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL_UI = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+REL_UI = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"  # pairs with NS_UI (2006)
 REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
@@ -120,10 +120,27 @@ def test_customui_dari_rels_akar(paket: zipfile.ZipFile) -> None:
     akar = {r.get("Type"): r.get("Target") for r in _rels(paket, "_rels/.rels")}
     assert akar[REL_DOC] == "xl/workbook.xml"
     assert akar[REL_UI] == "customUI/customUI.xml"
+    # the 2007 relationship type belongs to the 2009 namespace (customUI14.xml): never mixed with 2006
+    assert not [t for t in akar if "2007/relationships/ui" in t]
     wb = {r.get("Type"): r.get("Target") for r in _rels(paket, "xl/_rels/workbook.xml.rels")}
     assert wb[REL_VBA] == "vbaProject.bin"
     ribbon = (addin.FOLDER_MAKRO / "ribbon.xml").read_bytes().replace(b"\r\n", b"\n")
     assert paket.read("customUI/customUI.xml") == ribbon
+
+
+def test_pita_2009_memakai_relasi_2007(tmp_path: Path) -> None:
+    """A ribbon in the 2009 namespace is written as customUI14.xml with the 2007 relationship type."""
+    for p in addin.FOLDER_MAKRO.iterdir():
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    ribbon = tmp_path / "ribbon.xml"
+    ribbon.write_text(ribbon.read_text().replace("2006/01/customui", "2009/07/customui"))
+    z = zipfile.ZipFile(io.BytesIO(addin.bangun_bytes(folder=tmp_path)))
+    akar = {r.get("Type"): r.get("Target") for r in _rels(z, "_rels/.rels")}
+    assert akar["http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"] == "customUI/customUI14.xml"
+    assert "customUI/customUI.xml" not in z.namelist() and len(_rels(z, "_rels/.rels")) == 4
+    ribbon.write_text('<customUI xmlns="http://example.org/bukan"/>')
+    with pytest.raises(GalatPengguna, match="customUI"):
+        addin.bangun_bytes(folder=tmp_path)
 
 
 def _tombol(paket: zipfile.ZipFile) -> list[ET.Element]:
@@ -606,3 +623,11 @@ def test_buat_evaluasi_dengan_generator_asli(monkeypatch: pytest.MonkeyPatch, tm
     lembar = openpyxl.load_workbook(hasil, read_only=True).sheetnames
     assert {"E.81 TW I", "E.81 TW II", "T-C.29", "T-C.33", "Rencana Aksi", "Ringkasan", "Skala Predikat"} <= set(lembar)
     assert sumber.read_bytes() == asli and buku.app.pesan == []
+
+
+def test_cli_bangun_tanpa_o_menulis_ke_addin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, xlam: bytes) -> None:
+    """Without -o the add-in goes to the repo's addin/ folder (was a TypeError: parameter shadowed a function)."""
+    monkeypatch.setattr(addin, "folder_berkas", lambda nama: tmp_path / nama)
+    r = runner.invoke(app, ["addin", "bangun"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "addin" / addin.NAMA_ADDIN).read_bytes() == xlam

@@ -4,6 +4,7 @@ against a project Office itself wrote (the vbaProject.bin inside xlwings' add-in
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -218,3 +219,163 @@ def test_templat_xlwings_dibangun_ulang() -> None:
     hasil = {sp.split("/")[-1]: k for _f, sp, _n, k in baru.extract_macros()}
     for m in modul:
         assert hasil[m.nama] == teks_modul(m.kode).decode("cp1252")
+
+
+# ------------------------------------------------------------------------------------------- vs. Excel's own
+# xlwings' wheel ships projects Excel saved. addin/xlwings.xlam carries the same two references as ours
+# (stdole, Office), so its dir stream is compared record by record (MS-OVBA 2.3.4.2), and its PROJECT
+# stream line by line (2.3.1).
+
+_DOKUMEN_EXCEL = {"{00020819-0000-0000-C000-000000000046}", "{00020820-0000-0000-C000-000000000046}"}
+
+
+def _vba_excel(nama: str = "addin/xlwings.xlam") -> bytes:
+    import xlwings
+
+    with zipfile.ZipFile(Path(xlwings.__file__).parent / nama) as z:
+        return z.read("xl/vbaProject.bin")
+
+
+def _vba_kita() -> bytes:
+    from renja_xl import addin
+
+    with zipfile.ZipFile(io.BytesIO(addin.bangun_bytes())) as z:
+        return z.read("xl/vbaProject.bin")
+
+
+def _dir(data: bytes) -> list[tuple[int, bytes]]:
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    return _records(bytes(decompress_stream(bytearray(ole.openstream("VBA/dir").read()))))
+
+
+def _bagian_dir(rek: list[tuple[int, bytes]]) -> tuple[list[int], list[list[tuple[int, bytes]]],
+                                                        list[list[tuple[int, bytes]]], list[int]]:
+    """(information ids, references, modules, tail ids) of a dir stream."""
+    ids = [r for r, _ in rek]
+    awal_ref = ids.index(0x0016)
+    awal_modul = ids.index(0x000F)
+    info = ids[:awal_ref]
+    ref: list[list[tuple[int, bytes]]] = []
+    for r in rek[awal_ref:awal_modul]:
+        if r[0] == 0x0016:
+            ref.append([])
+        ref[-1].append(r)
+    modul: list[list[tuple[int, bytes]]] = []
+    for r in rek[awal_modul + 2:]:
+        if r[0] == 0x0019:
+            modul.append([])
+        if r[0] == 0x0010:
+            break
+        modul[-1].append(r)
+    return info, ref, modul, ids[awal_modul:awal_modul + 2] + [ids[-1]]
+
+
+def _project(data: bytes) -> list[str]:
+    return olefile.OleFileIO(io.BytesIO(data)).openstream("PROJECT").read().decode("cp1252").splitlines()
+
+
+def test_dir_sama_strukturnya_dengan_buatan_excel() -> None:
+    excel, kita = _bagian_dir(_dir(_vba_excel())), _bagian_dir(_dir(_vba_kita()))
+    # PROJECTINFORMATION: same records in the same order (0x004A, Office 2016's compat version, is optional)
+    assert [r for r in excel[0] if r != 0x004A] == kita[0]
+    # PROJECTREFERENCES: same libraries, each NAME + NAME unicode + REFERENCEREGISTERED with the same LIBID
+    assert [[r for r, _ in ref] for ref in excel[1]] == [[r for r, _ in ref] for ref in kita[1]]
+    for re_, rk in zip(excel[1], kita[1]):
+        assert re_[0][1] == rk[0][1]
+        libid_excel, libid_kita = (struct.unpack_from("<I", r[2][1])[0] for r in (re_, rk))
+        assert re_[2][1][4:4 + 41] == rk[2][1][4:4 + 41]          # *\G{GUID}#major.minor, path may differ
+        assert rk[2][1][4 + libid_kita:] == re_[2][1][4 + libid_excel:] == b"\0" * 6  # Reserved1/2
+    # PROJECTMODULES: count, cookie, and per module the same record sequence as Excel writes
+    assert excel[3] == kita[3] == [0x000F, 0x0013, 0x0010]
+    pola_excel = {tuple(r for r, _ in m) for m in excel[2]}
+    for m in kita[2]:
+        assert tuple(r for r, _ in m) in pola_excel, m[0][1]
+    rek = _dir(_vba_kita())
+    assert struct.unpack("<H", dict(rek)[0x000F])[0] == len(kita[2])
+
+
+def test_jenis_modul_di_dir_dan_project_cocok() -> None:
+    """Module= <-> MODULETYPE 0x21; Class=/Document= <-> 0x22, in Excel's project and ours alike."""
+    for data in (_vba_excel(), _vba_excel("quickstart_addin_ribbon.xlam"), _vba_kita()):
+        jenis_dir = {m[0][1].decode("cp1252"): next(r for r, _ in m if r in (0x21, 0x22))
+                     for m in _bagian_dir(_dir(data))[2]}
+        baris = [b.split("=", 1) for b in _project(data) if b.split("=", 1)[0] in ("Module", "Class", "Document")]
+        assert len(baris) == len(jenis_dir)
+        for kunci, nilai in baris:
+            nama = nilai.split("/", 1)[0]
+            assert jenis_dir[nama] == (0x21 if kunci == "Module" else 0x22), (kunci, nama)
+
+
+def _sumber(data: bytes) -> dict[str, str]:
+    return {sp.split("/")[-1]: k for _f, sp, _n, k in VBA_Parser("v.bin", data=data).extract_macros()}
+
+
+def test_hanya_objek_host_yang_dokumen() -> None:
+    """A module is Document= only when its VB_Base is Excel's Workbook/Worksheet; classes are Class=,
+    exactly as Excel wrote xlwings' projects (Dictionary is Class= there)."""
+    for data in (_vba_excel(), _vba_excel("quickstart_addin_ribbon.xlam"), _vba_kita()):
+        sumber = _sumber(data)
+        for b in _project(data):
+            kunci, _, nilai = b.partition("=")
+            if kunci not in ("Document", "Class"):
+                continue
+            nama = nilai.split("/", 1)[0]
+            m = re.search(r'^Attribute VB_Base = "0(\{[^}]+\})"', sumber[nama], re.M)
+            assert m, nama
+            assert (m.group(1) in _DOKUMEN_EXCEL) == (kunci == "Document"), (kunci, nama)
+    project = _project(_vba_kita())
+    assert "Class=Dictionary" in project
+    assert sorted(b for b in project if b.startswith("Document=")) == [
+        "Document=Sheet2/&H00000000", "Document=ThisWorkbook/&H00000000"]
+
+
+def test_project_urutan_kunci_seperti_excel() -> None:
+    def kunci(baris: list[str]) -> list[str]:
+        out: list[str] = []
+        for b in baris:
+            k = b.split("=", 1)[0] if "=" in b else b
+            k = "MODUL" if k in ("Module", "Class", "Document") else k
+            if k.startswith("&H"):
+                k = "HOST"
+            if not out or out[-1] != k:
+                out.append(k)
+        i = out.index("[Workspace]")
+        return out[:i + 1]  # workspace lines are window positions, one per module
+
+    assert kunci(_project(_vba_kita())) == kunci(_project(_vba_excel("quickstart_addin_ribbon.xlam")))
+    ws = _project(_vba_kita())
+    ws = ws[ws.index("[Workspace]") + 1:]
+    nama = [b.split("=", 1)[1].split("/")[0] for b in _project(_vba_kita())
+            if b.split("=", 1)[0] in ("Module", "Class", "Document")]
+    assert [b.split("=", 1)[0] for b in ws if b] == nama
+
+
+_KATA_VBA = re.compile(r"\b[A-Za-z][A-Za-z0-9_]*\b")
+
+
+def identitas_vba(kode: str) -> list[str]:
+    """Identifiers and keywords of VBA source, without strings, comments and Attribute lines."""
+    out: list[str] = []
+    for baris in kode.splitlines():
+        if baris.lstrip().startswith("Attribute "):
+            continue
+        s = re.sub(r'"[^"]*"', '""', baris)
+        m = re.search(r"'|(^|\s)Rem\s", s)
+        out += _KATA_VBA.findall(s[:m.start()] if m else s)
+    return out
+
+
+def test_identitas_vba_membuang_teks_dan_komentar() -> None:
+    assert identitas_vba('x = "Err" \' err di komentar\nAttribute Foo.VB_Description = "a"\nErr.Raise 5') == \
+        ["x", "Err", "Raise"]
+
+
+def test_tidak_ada_nama_yang_hanya_beda_huruf_besar() -> None:
+    """The VBA editor re-cases every spelling of an identifier to the last one typed: `Function PREDIKAT
+    (capaian)` would turn the function CAPAIAN into `capaian`. No two spellings across the whole project."""
+    ejaan: dict[str, set[str]] = {}
+    for nama, kode in _sumber(_vba_kita()).items():
+        for k in identitas_vba(kode):
+            ejaan.setdefault(k.lower(), set()).add(k)
+    bentrok = {k: v for k, v in ejaan.items() if len(v) > 1}
+    assert not bentrok, bentrok
