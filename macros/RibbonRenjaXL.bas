@@ -26,8 +26,10 @@ Sub Jalankan(control As IRibbonControl)
 End Sub
 
 Sub ImporFungsi(control As IRibbonControl)
-    ' Fungsi Python (CAPAIAN, PREDIKAT, CEK_KODE, ...) diimpor ke add-in ini sehingga tersedia di semua
-    ' buku kerja. Butuh: File > Options > Trust Center > "Trust access to the VBA project object model".
+    ' Cadangan untuk pemasangan pengembang. Fungsi (CAPAIAN, PREDIKAT, CEK_KODE, ...) sudah ada di add-in
+    ' sejak dibangun (modul xlwings_udfs); tombol ini menulis ulang modul itu dari renja_xl/udf.py yang
+    ' terpasang, mis. setelah udf.py diubah tanpa 'renja-xl addin bangun'. Hanya tombol ini yang butuh:
+    ' File > Options > Trust Center > "Trust access to the VBA project object model".
     ImportPythonUDFsToAddin
     On Error Resume Next
     ThisWorkbook.Save

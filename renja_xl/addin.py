@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from renja_xl.sumber import folder as folder_berkas
 from renja_xl.galat import GalatPengguna
-from renja_xl.vba import Modul, bangun_vba_project
+from renja_xl.vba import Modul, bangun_vba_project, pembungkus
 
 NAMA_ADDIN = "renja_xl.xlam"
 NAMA_PROYEK = "RenjaXL"
@@ -89,7 +89,8 @@ def versi_xlwings_vba(folder: Path = FOLDER_MAKRO) -> str | None:
 
 
 def baca_modul(folder: Path = FOLDER_MAKRO) -> list[Modul]:
-    """Every VBA module in ``folder``: document modules first, then classes, then standard modules."""
+    """Every VBA module in ``folder``: document modules first, then classes, then standard modules.
+    (The function wrappers are not sources: :func:`modul_fungsi` writes them from ``renja_xl/udf.py``.)"""
     if not folder.is_dir():
         raise GalatPengguna("folder sumber makro tidak ditemukan", berkas=folder,
                             saran="Jalankan dari salinan repo renja-xl (folder macros/ berisi *.bas).")
@@ -133,6 +134,13 @@ def _rels_akar(asli: str, bagian: str, jenis: str) -> str:
     if n != 1:
         raise GalatPengguna("templat add-in xlwings tidak berisi tepat satu relasi pita (customUI)")
     return teks
+
+
+def modul_fungsi(modul_udf: str = MODUL_UDF) -> list[Modul]:
+    """The generated modules: one VBA wrapper per worksheet function (``xlwings_udfs``, as xlwings' *Import
+    Functions* writes it) and their help texts and category (``FungsiRenjaXL``, run at Workbook_Open)."""
+    p = pembungkus.buat(modul_udf, NAMA_ADDIN)
+    return [Modul(pembungkus.MODUL_PEMBUNGKUS, p.vba), Modul(pembungkus.MODUL_KETERANGAN, p.keterangan)]
 
 
 def _workbook_xml(asli: str) -> str:
@@ -217,6 +225,12 @@ def bangun_bytes(*, folder: Path = FOLDER_MAKRO, konfig: Konfigurasi = Konfigura
     # line ends normalised so a Windows checkout (core.autocrlf) builds the same bytes
     ribbon = (folder / "ribbon.xml").read_bytes().replace(b"\r\n", b"\n")
     modul = baca_modul(folder)
+    dibuat = modul_fungsi(konfig.udf_modules)
+    ganda = {m.nama.lower() for m in modul} & {m.nama.lower() for m in dibuat}
+    if ganda:
+        raise GalatPengguna(f"modul {', '.join(sorted(ganda))} dibuat otomatis; hapus berkasnya dari macros/",
+                            berkas=folder)
+    modul += dibuat
     with zipfile.ZipFile(templat or templat_xlwings()) as z:
         asli = {n: z.read(n) for n in z.namelist()}
     lembar, sst = _lembar_dan_string(konfig)

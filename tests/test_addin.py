@@ -181,7 +181,7 @@ def test_runpython_memanggil_fungsi_yang_ada(modul_vba: dict[str, str]) -> None:
 
 def test_modul_sama_dengan_sumber(modul_vba: dict[str, str]) -> None:
     sumber = {p.stem: p for p in addin.FOLDER_MAKRO.iterdir() if p.suffix in (".bas", ".cls")}
-    assert set(modul_vba) == set(sumber)
+    assert set(modul_vba) == set(sumber) | {"xlwings_udfs", "FungsiRenjaXL"}
     for nama, p in sumber.items():
         teks = p.read_text(encoding="cp1252").replace("\r\n", "\n")
         assert modul_vba[nama] == teks.replace("\n", "\r\n"), nama
@@ -315,7 +315,8 @@ def test_libreoffice_membaca_proyek_vba(libreoffice: None, xlam: bytes, tmp_path
     assert data["lembar"] == ["renja_xl.conf"]
     pustaka = data["pustaka"][addin.NAMA_PROYEK]
     sumber = {p.stem for p in addin.FOLDER_MAKRO.iterdir() if p.suffix in (".bas", ".cls")}
-    assert set(pustaka) == sumber
+    assert set(pustaka) == sumber | {"xlwings_udfs", "FungsiRenjaXL"}
+    assert "Function CAPAIAN(realisasi, target, Optional jenis)" in pustaka["xlwings_udfs"]
     for prosedur in ("BuatEvaluasi", "Periksa", "ValidasiKode", "ImporFungsi"):
         assert re.search(rf"(?m)^Sub {prosedur}\(control As IRibbonControl\)", pustaka["RibbonRenjaXL"])
     assert "Public Const XLWINGS_VERSION" in pustaka["xlwings"]
@@ -631,3 +632,88 @@ def test_cli_bangun_tanpa_o_menulis_ke_addin(monkeypatch: pytest.MonkeyPatch, tm
     r = runner.invoke(app, ["addin", "bangun"])
     assert r.exit_code == 0, r.output
     assert (tmp_path / "addin" / addin.NAMA_ADDIN).read_bytes() == xlam
+
+
+# ------------------------------------------------------------------------------------------- function wrappers
+
+def _deklarasi(kode: str) -> dict[str, list[str]]:
+    """Function name -> argument list as declared in VBA (``Optional`` kept)."""
+    return {m.group(1): [a.strip() for a in m.group(2).split(",") if a.strip()]
+            for m in re.finditer(r"(?m)^Function (\w+)\(([^)]*)\)", kode)}
+
+
+def _harapan_vba() -> dict[str, list[str]]:
+    import inspect
+
+    from renja_xl import udf
+
+    harap = {}
+    for nama, f in udf.FUNGSI_EXCEL.items():
+        arg = [p for p in inspect.signature(f).parameters.values() if p.name != "caller"]
+        harap[nama] = [("Optional " if p.default is not p.empty else "") + p.name for p in arg]
+    return harap
+
+
+def test_satu_pembungkus_per_fungsi(modul_vba: dict[str, str]) -> None:
+    """The add-in carries one VBA wrapper per Excel function of udf.py, same argument names and order,
+    calling Python through xlwings with the add-in's module renja_xl.udf and the caller range."""
+    kode = modul_vba["xlwings_udfs"].replace("\r\n", "\n")
+    harap = _harapan_vba()
+    assert _deklarasi(kode) == harap
+    for nama in harap:
+        assert re.search(rf'(?m)^        {nama} = XLPy\.CallUDF\("renja_xl\.udf", "{nama}", Array\(.*, Nothing\), '
+                         r"ActiveWorkbook, Application\.Caller\)$", kode), nama
+        assert f"Attribute {nama}.VB_Description = " in kode
+    # every VBA identifier the wrappers call exists in the xlwings module of the same add-in
+    assert re.search(r"(?m)^Function XLPy\(\)", modul_vba["xlwings"])
+
+
+def test_keterangan_fungsi_tanpa_akses_proyek_vba(modul_vba: dict[str, str]) -> None:
+    """Help texts and the Renja-XL category come from Application.MacroOptions at Workbook_Open (no trust
+    setting), one call per function with one argument help per argument."""
+    from renja_xl import udf
+
+    kode = modul_vba["FungsiRenjaXL"].replace("\r\n", "\n")
+    panggilan = re.findall(r'MacroOptions Macro:=buku & "(\w+)", _\s+Description:="((?:[^"]|"")*)", _\s+'
+                           r'Category:="Renja-XL", _\s+ArgumentDescriptions:=Array\(([^\n]*)\)\n', kode)
+    assert [p[0] for p in panggilan] == sorted(udf.FUNGSI_EXCEL)
+    harap = _harapan_vba()
+    for nama, bantuan, argumen in panggilan:
+        assert bantuan.replace('""', '"') == " ".join(udf.FUNGSI_EXCEL[nama].__doc__.split())
+        assert len(re.findall(r'"(?:[^"]|"")*"', argumen)) == len(harap[nama])
+    assert "On Error Resume Next" in kode
+    assert re.search(r"(?ms)^Private Sub Workbook_Open\(\).*^    FungsiRenjaXL\.DaftarkanFungsi$.*^End Sub",
+                     modul_vba["ThisWorkbook"].replace("\r\n", "\n"))
+    assert "VBProject" not in kode + modul_vba["ThisWorkbook"]  # nothing that needs the trust setting
+
+
+def test_addin_di_repo_memuat_semua_fungsi() -> None:
+    """Adding a function to udf.py without rebuilding leaves addin/renja_xl.xlam stale: this fails."""
+    data = (REPO / "addin" / addin.NAMA_ADDIN).read_bytes()
+    vba = VBA_Parser("renja_xl.xlam", data=data)
+    kode = {sp.split("/")[-1]: k for _f, sp, _n, k in vba.extract_macros()}
+    kurang = set(_harapan_vba()) - set(_deklarasi(kode.get("xlwings_udfs", "")))
+    assert not kurang, f"fungsi {sorted(kurang)} belum ada di addin/renja_xl.xlam: jalankan renja-xl addin bangun"
+    assert _deklarasi(kode["xlwings_udfs"]) == _harapan_vba()
+
+
+def test_fungsi_baru_tanpa_bangun_ulang_terdeteksi(tmp_path: Path) -> None:
+    """The staleness check itself: a UDF module with one more function gives wrappers the committed add-in
+    lacks (the generator reads the module, not a list kept by hand)."""
+    (tmp_path / "udf_uji.py").write_text(
+        "from renja_xl.udf import *  # noqa\n"
+        "from renja_xl.udf import _daftarkan, FUNGSI_EXCEL\n"
+        "def tambah(a, b=None):\n    return a\n"
+        "TAMBAH_UJI = _daftarkan(tambah, 'TAMBAH_UJI', 'Uji.', {'a': 'A', 'b': 'B'})\n")
+    import os
+
+    from renja_xl.vba import pembungkus
+
+    lama = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path), lama]))
+    try:
+        p = pembungkus.buat("udf_uji", "renja_xl.xlam")
+    finally:
+        os.environ["PYTHONPATH"] = lama
+    assert "TAMBAH_UJI" in _deklarasi(p.vba) and _deklarasi(p.vba)["TAMBAH_UJI"] == ["a", "Optional b"]
+    assert set(_deklarasi(p.vba)) - set(_harapan_vba()) == {"TAMBAH_UJI"}

@@ -53,5 +53,5 @@ def test_udf_memulihkan() -> None:
 
     awal = gc.get_threshold()
     assert udf.capaian([[1.0], [2.0]], [[2.0], [0.0]], None)[0] == [50.0]
-    assert isinstance(udf.capaian([[1.0], [2.0]], [[2.0]], [["x"], ["y"], ["z"]]), str)   # shape error as text
+    assert isinstance(udf.capaian_ket([[1.0], [2.0]], [[2.0]], [["x"], ["y"], ["z"]]), str)   # shape error as text
     assert gc.get_threshold() == awal

@@ -31,9 +31,11 @@ SEL = st.one_of(
 )
 KOLOM = st.lists(st.lists(SEL, min_size=1, max_size=1), min_size=1, max_size=8)
 
-SEMUA = [udf.capaian, udf.capaian_tahun, udf.predikat, udf.cek_kode, udf.nama_kode, udf.induk_kode,
-         udf.tingkat_kode, udf.normal_kode, udf.kode_baru, udf.angka, udf.satuan]
-_ARGUMEN_WAJIB = {udf.capaian: 2, udf.capaian_tahun: 4}
+SEMUA = [udf.capaian, udf.capaian_ket, udf.capaian_tahun, udf.capaian_tahun_ket, udf.predikat, udf.cek_kode,
+         udf.nama_kode, udf.induk_kode, udf.tingkat_kode, udf.normal_kode, udf.kode_baru, udf.angka, udf.angka_ket,
+         udf.satuan]
+ANGKA = {udf.capaian, udf.capaian_tahun, udf.angka}   # number columns: a number or nothing, never a sentence
+_ARGUMEN_WAJIB = {udf.capaian: 2, udf.capaian_ket: 2, udf.capaian_tahun: 4, udf.capaian_tahun_ket: 4}
 
 
 def _punya(modul: str) -> bool:
@@ -102,8 +104,11 @@ def test_tidak_pernah_melempar(a: list, b: list, s: object) -> None:
         assert all(len(r) == 1 and _sel_sah(r[0]) for r in hasil), (f.__name__, hasil)
         satu = f(*[s] * n)
         assert _sel_sah(satu), (f.__name__, satu)
+        if f in ANGKA:
+            assert all(not isinstance(r[0], str) for r in hasil) and not isinstance(satu, str), (f.__name__, hasil)
     if _punya("capaian"):
         assert _sel_sah(udf.rata_capaian(a)) and _sel_sah(udf.rata_capaian(s))
+        assert not isinstance(udf.rata_capaian(a), str) and _sel_sah(udf.rata_capaian_ket(a))
 
 
 # ------------------------------------------------------------------------------------------- codes
@@ -211,8 +216,14 @@ def test_capaian_dari_inti() -> None:
         rr = angka.parse_angka(r) if isinstance(r, str) else r
         tt = angka.parse_angka(t) if isinstance(t, str) else t
         inti = c.capaian(rr, tt, jenis)
-        assert h == (inti.nilai if inti.nilai is not None else (inti.alasan or inti.status))
-    assert "Jenis indikator tidak dikenal" in udf.capaian(1.0, 2.0, "sembarang")
+        assert h == inti.nilai
+    ket = udf.capaian_ket(realisasi, target, "persentase")
+    assert ket[0] == [None] and ket[3] == [None]                     # plain value / empty row: nothing to say
+    assert ket[1] == [c.capaian(None, 100.0, jenis).alasan]          # counted as 0: the core's note
+    assert ket[2] == [c.capaian(50.0, None, jenis).alasan]           # target kosong
+    assert ket[5] == [c.capaian(3.0, 0.0, jenis).alasan]             # target 0
+    assert udf.capaian(1.0, 2.0, "sembarang") is None
+    assert "Jenis indikator tidak dikenal" in udf.capaian_ket(1.0, 2.0, "sembarang")
     assert udf.capaian(80.0, 100.0) == c.capaian(80.0, 100.0, c.JenisIndikator.KUMULATIF).nilai
 
 
@@ -243,7 +254,9 @@ def test_angka_dan_satuan_dari_inti() -> None:
     assert hasil[3] == [None] and hasil[4] == [7.0]
     for i in (0, 1, 2):
         assert hasil[i] == [a.parse_angka(teks[i][0]).nilai]
-    assert hasil[5][0].startswith("Bukan angka")
+    assert hasil[5] == [None] and udf.angka_ket(teks)[5][0].startswith("Bukan angka")
+    assert udf.angka_ket(teks)[:5] == [[None]] * 5
+    assert udf.angka("7 Dokumen 3 Kegiatan") is None and "Beberapa nilai" in udf.angka_ket("7 Dokumen 3 Kegiatan")
     sat = udf.satuan(teks)
     assert sat[1] == [a.parse_angka("12 Dokumen").satuan]
     assert sat[2][0] in ("%", a.parse_angka("85 %").satuan)
@@ -269,7 +282,7 @@ info = {n: {"name": f.__xlfunc__["name"], "category": f.__xlfunc__["category"],
             "doc": f.__xlfunc__["ret"]["doc"], "attr": getattr(udf, n) is f,
             "args": [[a["name"], a["doc"], a["options"]] for a in f.__xlfunc__["args"]]}
         for n, f in udf.FUNGSI_EXCEL.items()}
-print(json.dumps({"vba": buf.getvalue(), "info": info}))
+print(json.dumps({"vba": buf.getvalue(), "info": info}, default=repr))
 '''
 
 
@@ -281,18 +294,198 @@ def test_pendaftaran_xlwings() -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     info, vba = data["info"], data["vba"]
-    harap = {"CAPAIAN", "CAPAIAN_TAHUN", "PREDIKAT", "RATA_CAPAIAN", "CEK_KODE", "NAMA_KODE", "INDUK_KODE",
-             "TINGKAT_KODE", "NORMAL_KODE", "KODE_BARU", "ANGKA", "SATUAN"}
+    harap = {"CAPAIAN", "CAPAIAN_KET", "CAPAIAN_TAHUN", "CAPAIAN_TAHUN_KET", "PREDIKAT", "RATA_CAPAIAN",
+             "RATA_CAPAIAN_KET", "CEK_KODE", "NAMA_KODE", "INDUK_KODE", "TINGKAT_KODE", "NORMAL_KODE", "KODE_BARU",
+             "ANGKA", "ANGKA_KET", "SATUAN"}
     assert set(info) == harap
     for nama, i in info.items():
         assert i["name"] == nama and i["category"] == "Renja-XL" and i["attr"]
         assert i["doc"] and len(i["doc"]) <= 255
-        for _arg, doc, opsi in i["args"]:
+        *masuk, caller = i["args"]
+        assert caller[0] == "caller"          # xlwings' reserved argument: the calling range
+        for _arg, doc, opsi in masuk:
             assert doc and not doc.startswith("Positional argument")
-            assert opsi.get("ndim") == 2
+            assert opsi.get("ndim") == 2 and "NilaiTerpakai" in opsi.get("convert")
         python = getattr(udf, nama.lower())
-        assert [a[0] for a in i["args"]] == list(python.__code__.co_varnames[:python.__code__.co_argcount])
+        assert [a[0] for a in masuk] == list(python.__code__.co_varnames[:python.__code__.co_argcount])
     assert "Function CAPAIAN(realisasi, target, Optional jenis)" in vba
     assert "Function CEK_KODE(kode, Optional nama, Optional jenis_pemda, Optional bidang)" in vba
-    assert 'XLPy.CallUDF("renja_xl.udf", "PREDIKAT"' in vba
+    assert 'XLPy.CallUDF("renja_xl.udf", "PREDIKAT", Array(nilai_capaian, Nothing)' in vba
     assert "Function capaian(" not in vba  # the Python-side names are not registered twice
+
+
+# ------------------------------------------------------------------------------------------- Excel shapes
+
+@pytest.mark.parametrize("rentang, terpakai, harap", [
+    ((1, 8, 1_048_576, 1), (1, 1, 500, 12), (500, 1)),        # =CAPAIAN(H:H;...) on a sheet filled to row 500
+    ((7, 8, 1_048_570, 1), (1, 1, 500, 12), (494, 1)),        # H7:H1048576: from row 7, aligned
+    ((7, 8, 20, 1), (1, 1, 500, 12), (20, 1)),                # inside the used range: untouched
+    ((600, 8, 100, 1), (1, 1, 500, 12), (1, 1)),              # below the used range: one (empty) cell
+    ((1, 1, 1, 16_384), (3, 2, 10, 5), (1, 6)),               # a whole row: cut at the last used column
+    ((5, 3, 10, 2), (5, 3, 4, 1), (4, 1)),
+])
+def test_ukuran_terpakai(rentang: tuple, terpakai: tuple, harap: tuple) -> None:
+    assert udf.ukuran_terpakai(rentang, terpakai) == harap
+
+
+def _potongan(rows: list, asli: tuple[int, int]) -> udf.Terpotong:
+    t = udf.Terpotong(rows)
+    t.asli = asli
+    return t
+
+
+def test_samakan_potongan() -> None:
+    """G:G on a sheet filled to row 3 and 'Lain'!H:H filled to row 1 still pair row by row."""
+    a = _potongan([[1.0], [2.0], [3.0]], (1_048_576, 1))
+    b = _potongan([[10.0]], (1_048_576, 1))
+    x, y, s = udf.samakan_potongan([a, b, "kumulatif"])
+    assert x == [[1.0], [2.0], [3.0]] and y == [[10.0], [None], [None]] and s == "kumulatif"
+    hasil = udf.CAPAIAN(a, b)
+    assert hasil == [[10.0], [None], [None]]
+    # ranges of different own sizes are not padded: a real mismatch stays one
+    c = _potongan([[1.0]], (20, 1))
+    assert udf.samakan_potongan([a, c])[1] == [[1.0]]
+    assert udf.CAPAIAN(a, c) is None and "Ukuran rentang" in udf.CAPAIAN_KET(a, c)
+
+
+class _Pemanggil:
+    def __init__(self, baris: int, kolom: int = 1) -> None:
+        self.shape = (baris, kolom)
+
+
+def test_rumus_larik_lama_mengikuti_pilihan() -> None:
+    """Ctrl+Shift+Enter over I7:I12 (Excel 2016/2019): a 6x1 block, answer first, then empty cells; one
+    cell (Microsoft 365) gets the column itself, which spills."""
+    r, t = [[80.0], [5.0], [None]], [[100.0], [0.0], [50.0]]
+    assert udf.CAPAIAN(r, t, None, _Pemanggil(6)) == [[80.0], [""], [0.0], [""], [""], [""]]
+    assert udf.CAPAIAN(r, t, None, _Pemanggil(1)) == udf.capaian(r, t) == [[80.0], [None], [0.0]]
+    assert udf.CAPAIAN(r, t, None, _Pemanggil(2)) == [[80.0], [""]]           # smaller block: its own size
+    # a single answer over a block is not repeated in every cell (Excel would repeat it)
+    assert udf.RATA_CAPAIAN([[90.0], [60.0]], _Pemanggil(3)) == [[75.0], [""], [""]]
+    assert udf.seperti_pemanggil(["a", "b"], (2, 3)) == [["a", "b", ""], ["", "", ""]]
+    assert udf.seperti_pemanggil([], (2, 1)) == [[""], [""]]
+    assert udf.seperti_pemanggil(None, None) is None
+
+
+def test_satu_sel_tanpa_target_kosong_bukan_kalimat() -> None:
+    """=CAPAIAN(5;0) shows nothing, like the generated formula for that row; CAPAIAN_KET says why."""
+    from renja_xl.capaian import capaian as inti
+
+    assert udf.CAPAIAN(5.0, 0.0) is None
+    assert udf.CAPAIAN_KET(5.0, 0.0) == inti(5.0, 0.0).alasan
+    assert udf.CAPAIAN(5.0, 0.0, None, _Pemanggil(1)) is None
+    assert udf.CAPAIAN_TAHUN(True, None, None, None) is None
+    assert udf.CAPAIAN_TAHUN_KET(True, None, None, None) == "Bukan angka: True"
+    assert udf.CAPAIAN_TAHUN_KET(1.0, 2.0, None, None, "kumulatif") is None
+
+
+# --- xlwings' own read pipeline with the cut-to-used-range stage, on stand-in Excel objects
+
+class _Mesin:
+    class impl:  # noqa: N801 - mirrors xlwings' engine.impl
+        @staticmethod
+        def clean_value_data(data, datetime_builder, empty_as, number_builder, err_to_str):  # type: ignore[no-untyped-def]
+            return [[empty_as if v is None else v for v in r] for r in data]
+
+
+class _Lembar:
+    def __init__(self, isi: list[list[object]]) -> None:
+        self.isi = isi
+        self.used_range = type("U", (), {"row": 1, "column": 1, "shape": (len(isi), len(isi[0]))})()
+        self.book = type("B", (), {"app": type("A", (), {"engine": _Mesin})()})()
+
+
+class _Rentang:
+    """A sheet range as xlwings' conversion sees it; counts the cells read."""
+
+    dibaca = 0
+    impl = type("I", (), {"max_cells_per_read": None})()   # Windows engine: no read budget
+
+    def __init__(self, lembar: _Lembar, baris: int, kolom: int, n: int, k: int) -> None:
+        self.sheet, self.row, self.column, self.shape = lembar, baris, kolom, (n, k)
+
+    def resize(self, n: int, k: int) -> "_Rentang":
+        return _Rentang(self.sheet, self.row, self.column, n, k)
+
+    @property
+    def raw_value(self) -> object:
+        n, k = self.shape
+        _Rentang.dibaca += n * k
+        rows = [[(self.sheet.isi[r][c] if r < len(self.sheet.isi) and c < len(self.sheet.isi[0]) else None)
+                 for c in range(self.column - 1, self.column - 1 + k)]
+                for r in range(self.row - 1, self.row - 1 + n)]
+        return rows[0][0] if n * k == 1 else rows
+
+
+def _baca_argumen(fungsi: object, nama: str, rng: object, nilai: object = None) -> object:
+    """What xlwings' call_udf hands the function for one argument (conversion.read with its options)."""
+    xu = pytest.importorskip("xlwings.conversion")
+    opsi = dict(udf._opsi_rentang())
+    opsi.update({"err_to_str": True})
+    return xu.read(rng, nilai, opsi)
+
+
+def test_kolom_utuh_dibaca_sebatas_terpakai(monkeypatch: pytest.MonkeyPatch) -> None:
+    """=CAPAIAN(H:H;G:G) reads the 4 filled rows, not 1,048,576, through xlwings' real read pipeline."""
+    import xlwings
+
+    # a literal argument arrives without a range and is cleaned by the "excel" engine (Windows only)
+    monkeypatch.setitem(xlwings.engines.engines_by_name, "excel", _Mesin)
+    isi = [["Realisasi", "Target"], [80.0, 100.0], [5.0, 0.0], [None, 50.0]]
+    lembar = _Lembar(isi)
+    _Rentang.dibaca = 0
+    h = _baca_argumen(udf.CAPAIAN, "realisasi", _Rentang(lembar, 1, 1, 1_048_576, 1))
+    g = _baca_argumen(udf.CAPAIAN, "target", _Rentang(lembar, 1, 2, 1_048_576, 1))
+    assert _Rentang.dibaca == 8
+    assert isinstance(h, udf.Terpotong) and h.asli == (1_048_576, 1)
+    assert h == [["Realisasi"], [80.0], [5.0], [None]]
+    hasil = udf.CAPAIAN(h, g, None, _Pemanggil(1))
+    assert hasil == [[None], [80.0], [None], [0.0]]
+    # a literal (=CAPAIAN(5;0)) passes through the same options untouched
+    assert _baca_argumen(udf.CAPAIAN, "realisasi", None, 5.0) == [[5.0]]
+    # one cell is read as it is, without asking the sheet for its used range
+    satu = _baca_argumen(udf.CAPAIAN, "realisasi", _Rentang(lembar, 2, 1, 1, 1))
+    assert satu == [[80.0]] and not isinstance(satu, udf.Terpotong)
+
+
+# ------------------------------------------------------------------------------------------- one rule
+# The Excel function, the core and the generator's formula (evaluated by a second engine, `formulas`)
+# give the same capaian for the same inputs, for all four indicator types.
+
+_NILAI = [None, 0.0, 5.0, 12.5, 16.5, 100.0, -3.0, 0.25]
+
+
+def _formula_capaian(jenis: object) -> object:
+    formulas = pytest.importorskip("formulas")
+    from renja_xl.generator import rumus
+
+    return formulas.Parser().ast(rumus.capaian("A1", "B1", jenis))[1].compile()
+
+
+def _nilai_rumus(fungsi: object, r: object, t: object) -> object:
+    masuk = {"A1": r, "B1": t}
+    out = fungsi(*[masuk[k] for k in fungsi.inputs])
+    v = out.item() if hasattr(out, "item") else out
+    return None if v == "" else float(v)
+
+
+@pytest.mark.parametrize("jenis", ["kumulatif", "persentase", "nilai akhir", "menurun"])
+def test_fungsi_inti_dan_rumus_sama(jenis: str) -> None:
+    from renja_xl.capaian import JenisIndikator, capaian as inti
+
+    j = JenisIndikator.dari_teks(jenis)
+    rumus = _formula_capaian(j)
+    pasangan = [(r, t) for r in _NILAI for t in _NILAI]
+    kolom_r = [[r] for r, _ in pasangan]
+    kolom_t = [[t] for _, t in pasangan]
+    sekaligus = udf.CAPAIAN(kolom_r, kolom_t, jenis)         # one call over the column, as Excel sends it
+    for (r, t), (excel_kolom,) in zip(pasangan, sekaligus):
+        excel = udf.CAPAIAN(r, t, jenis)
+        harap = inti(r, t, j).nilai
+        dari_rumus = _nilai_rumus(rumus, r, t)
+        assert excel == excel_kolom
+        if harap is None:
+            assert excel is None and dari_rumus is None, (jenis, r, t, excel, dari_rumus)
+        else:
+            assert excel == pytest.approx(harap, rel=1e-12) and dari_rumus == pytest.approx(harap, rel=1e-12), \
+                (jenis, r, t, excel, dari_rumus)
