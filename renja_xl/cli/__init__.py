@@ -7,6 +7,8 @@ into a one-paragraph Indonesian message and exit code 2 (never a traceback).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.console import Console
@@ -26,9 +28,9 @@ _galat = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _pasang_perintah() -> None:
     """Register every command group (imported here so a slow import never delays ``--help``)."""
-    from renja_xl.cli import addin, buat, data_induk, demo, kode, nomenklatur, periksa, rekap
+    from renja_xl.cli import addin, buat, data_induk, demo, kode, nomenklatur, paket, periksa, rekap
 
-    for modul in (demo, nomenklatur, kode, data_induk, buat, periksa, rekap, addin):
+    for modul in (demo, nomenklatur, kode, data_induk, buat, periksa, rekap, addin, paket):
         modul.daftar(app)
 
 
@@ -38,11 +40,18 @@ def _akar() -> None:
 
 
 @app.command("versi")
-def versi() -> None:
-    """Tampilkan versi renja-xl."""
+def versi(
+    periksa_bundel: Optional[Path] = typer.Option(None, "--periksa-bundel", metavar="BUNDEL.zip",
+                                                  help="Apakah bundel Windows ini akan mengubah pemasangan ini?"),
+) -> None:
+    """Tampilkan versi renja-xl (dan, dengan --periksa-bundel, apa yang akan diubah sebuah bundel)."""
     from renja_xl import __version__
 
     typer.echo(f"renja-xl {__version__}")
+    if periksa_bundel is not None:
+        from renja_xl.cli.paket import periksa_bundel as _periksa
+
+        _periksa(periksa_bundel)
 
 
 _pasang_perintah()

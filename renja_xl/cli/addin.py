@@ -112,11 +112,8 @@ def pasang() -> None:
     _layar.print(
         f"Add-in Renja-XL terpasang di {tujuan}.\n"
         f"Excel akan memanggil Python: {win or mac}\n"
-        "Langkah berikutnya (sekali saja):\n"
-        "  1. Excel: File > Options > Trust Center > Trust Center Settings > Macro Settings: centang\n"
-        "     'Trust access to the VBA project object model'.\n"
-        "  2. Tutup lalu buka lagi Excel; tab 'Renja-XL' muncul di pita (ribbon).\n"
-        "  3. Klik Renja-XL > Impor Fungsi agar =CAPAIAN(), =PREDIKAT(), =CEK_KODE() ... tersedia.")
+        "Buka (atau tutup lalu buka lagi) Excel: tab 'Renja-XL' muncul di pita, dan fungsi =CAPAIAN(),\n"
+        "=PREDIKAT(), =CEK_KODE() ... langsung dapat dipakai (tanpa pengaturan Trust Center).")
 
 
 @grup.command("status")
