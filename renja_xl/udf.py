@@ -623,8 +623,12 @@ def seperti_pemanggil(hasil: object, ukuran: tuple[int, int] | None) -> object:
             else ([hasil] if hasil else [])
     else:
         grid = [[hasil]]
-    return [[("" if (v := (grid[i][j] if i < len(grid) and j < len(grid[i]) else None)) is None else v)
-             for j in range(k)] for i in range(n)]
+
+    def sel(i: int, j: int) -> object:
+        v = grid[i][j] if i < len(grid) and j < len(grid[i]) else None
+        return "" if v is None else v
+
+    return [[sel(i, j) for j in range(k)] for i in range(n)]
 
 
 def _ukuran(pemanggil: object) -> tuple[int, int] | None:

@@ -697,7 +697,7 @@ def test_addin_di_repo_memuat_semua_fungsi() -> None:
     assert _deklarasi(kode["xlwings_udfs"]) == _harapan_vba()
 
 
-def test_fungsi_baru_tanpa_bangun_ulang_terdeteksi(tmp_path: Path) -> None:
+def test_fungsi_baru_tanpa_bangun_ulang_terdeteksi(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The staleness check itself: a UDF module with one more function gives wrappers the committed add-in
     lacks (the generator reads the module, not a list kept by hand)."""
     (tmp_path / "udf_uji.py").write_text(
@@ -709,11 +709,7 @@ def test_fungsi_baru_tanpa_bangun_ulang_terdeteksi(tmp_path: Path) -> None:
 
     from renja_xl.vba import pembungkus
 
-    lama = os.environ.get("PYTHONPATH", "")
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path), lama]))
-    try:
-        p = pembungkus.buat("udf_uji", "renja_xl.xlam")
-    finally:
-        os.environ["PYTHONPATH"] = lama
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])))
+    p = pembungkus.buat("udf_uji", "renja_xl.xlam")
     assert "TAMBAH_UJI" in _deklarasi(p.vba) and _deklarasi(p.vba)["TAMBAH_UJI"] == ["a", "Optional b"]
     assert set(_deklarasi(p.vba)) - set(_harapan_vba()) == {"TAMBAH_UJI"}

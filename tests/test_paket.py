@@ -40,6 +40,7 @@ def test_wheel_membawa_templat_dan_makro(tmp_path: Path) -> None:
         z.extractall(tmp_path / "site")
     for f in ("templates/e81.xlsx", "templates/data_induk.xlsx", "macros/ribbon.xml", "addin/renja_xl.xlam"):
         assert f"renja_xl/_berkas/{f}" in nama, f
+    assert {"renja_xl/data/pasang.bat", "renja_xl/data/lepas.bat"} <= nama  # the bundle's scripts
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     r = subprocess.run([sys.executable, "-c", _SKRIP, str(tmp_path)], capture_output=True, text=True, env=env,
                        cwd=tmp_path)
