@@ -305,11 +305,12 @@ def _punya_anak(klas: list[Baris]) -> dict[int, bool]:
     leaf that keeps its own Rp), by the next row's level otherwise."""
     item = [x for x in klas if x.jenis in (PROGRAM, KEGIATAN, SUB)]
     kode = [x.kode.normal or x.kode.saran if x.kode is not None else None for x in item]
+    induk = {".".join(o.split(".")[:n]) for o in kode if o for n in (3, 5) if n < len(o.split("."))}
     hasil = {}
     for i, x in enumerate(item):
         k = kode[i]
         if k:
-            hasil[x.r] = any(o and o.startswith(k + ".") for o in kode)
+            hasil[x.r] = k in induk
         else:
             hasil[x.r] = i + 1 < len(item) and URUTAN[item[i + 1].jenis] > URUTAN[x.jenis]
     return hasil
