@@ -165,7 +165,8 @@ class _Banding:
                 return                  # text where no number is due: not a figure to compare
         if harap is None:
             self.catat(jenis, r, c, f"{apa}: tidak dapat dihitung ({alasan or 'masukan kosong'}) tetapi tercetak "
-                                    "nilai.", teks_sel(s), f"(kosong){' — ' + alasan if alasan else ''}")
+                                    "nilai.", teks_sel(s) if isinstance(s.nilai, str) else _teks(p, persen),
+                       f"(kosong){' — ' + alasan if alasan else ''}")
             return
         if p is None:
             if a.kosong and not kosong_boleh and self.baris_terisi(r, c):
@@ -175,8 +176,9 @@ class _Banding:
             return                      # rounded, or cut off, to the printed digits
         if persen and abs(p * 100 - harap) <= 0.01 + 1e-9 * abs(harap):
             return                      # a fraction shown without a % format
-        self.catat(jenis, r, c, f"{apa} berbeda dengan hitungan dari masukan yang diimpor.", teks_sel(s) or
-                   format_angka(p), _teks(harap, persen))
+        dicetak = teks_sel(s) if isinstance(s.nilai, str) else _teks(p, persen)
+        self.catat(jenis, r, c, f"{apa} berbeda dengan hitungan dari masukan yang diimpor.", dicetak,
+                   _teks(harap, persen))
 
     # -- rows -------------------------------------------------------------------------------------------
 
