@@ -24,7 +24,8 @@ def ringkasan(hasil: object) -> list[str]:
     assert isinstance(hasil, HasilImpor)
     data = hasil.data
     forms = ", ".join(f"{b.nama} '{b.grid.nama}' ({FORM_LABEL[b.form]}"
-                      + (f" TW {b.triwulan}" if b.triwulan and b.form.startswith("e81") else "") + ")"
+                      + (f" TW {('I', 'II', 'III', 'IV')[b.triwulan - 1]}" if b.triwulan and b.form.startswith("e81")
+                         else "") + ")"
                       for b in hasil.bacaan)
     baris = [f"{len(data.baris)} baris indikator dari {len(hasil.bacaan)} formulir: {forms}.",
              f"Info: {data.info.pemda or '?'} — {data.info.nama_opd or '?'}, tahun {data.info.tahun or '?'}, "
