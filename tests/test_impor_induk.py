@@ -248,6 +248,8 @@ def test_jenis_tebakan_ditandai_perlu_dicek(contoh: Path, tmp_path: Path) -> Non
     formulir = _tanpa_meta(generator.buat(contoh, "e81", 2, tmp_path / "e81.xlsx"))
     hasil = impor_berkas([formulir], tmp_path / "impor.xlsx")
     assert [b.jenis for b in hasil.data.baris] == [b.jenis for b in BARIS_CONTOH]   # formulas and units
+    # the generator's lower-is-better mark is evidence, not part of the name
+    assert [b.indikator for b in hasil.data.baris] == [b.indikator for b in BARIS_CONTOH]
     ws = load_workbook(hasil.keluaran)["Data"]
     kolom = [c.value for c in ws[1]].index("Perlu dicek") + 1
     tanda = [ws.cell(r, kolom).value for r in range(2, 2 + len(hasil.data.baris))]

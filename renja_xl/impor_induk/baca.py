@@ -19,6 +19,7 @@ from renja_xl.kode import Kode, Tingkat, dari_template, parse_kode
 from renja_xl.capaian import JenisIndikator
 from renja_xl.impor_induk import sel as sl
 from renja_xl.impor_induk.info import triwulan_form, tahun_form
+from renja_xl.impor_induk.jenis import tanda_menurun
 from renja_xl.impor_induk.model import BacaanForm, BarisSumber, Catatan, NilaiSel
 from renja_xl.periksa.baris import (BIDANG, INDIKATOR, ITEM, JUDUL, JUMLAH, KEGIATAN, PREDIKAT, PROGRAM, RATA,
                                     SUB, URUSAN, URUTAN, Baris, klasifikasi, lebar_sub)
@@ -483,6 +484,7 @@ def _baris_sumber(buku: BukuTerbaca, b: BacaanForm, x: Baris, induk_r: int, urut
         else:
             if not satuan and "satuan" not in b.kolom:
                 indikator, satuan = sl.pisah_satuan_indikator(indikator)
+            indikator, bs.tertanda_menurun = tanda_menurun(indikator)
             bs.indikator, bs.satuan = indikator.strip(), satuan.strip()
             if x.jenis_indikator:
                 bs.jenis = JenisIndikator.dari_teks(x.jenis_indikator)

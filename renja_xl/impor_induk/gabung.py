@@ -211,8 +211,11 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], tri
     elif not gb.indikator and not any(k.endswith("_k") or k.startswith("tw_k") for k in gb.nilai):
         gb.jenis = JenisIndikator.KUMULATIF         # an Rp-only row: the type is never used
     else:
-        batas = any(ns.catatan and "batas (<" in ns.catatan for x in gb.sumber for ns in x.nilai.values())
-        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas)
+        angka_k = [ns.angka for x in gb.sumber for kunci, ns in x.nilai.items()
+                   if ns.angka is not None and "rp" not in kunci and kunci != "pagu_n1"]
+        batas = any((a.batas or "").startswith("<") for a in angka_k)
+        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas_atas=batas,
+                                      persen=any(a.persen for a in angka_k))
         gb.perlu_dicek.insert(0, f"jenis ditebak ({sebab})")
     # a T-C.29 annual realisasi: against the quarters, or in the evaluated quarter when none is given
     for x in gb.sumber:

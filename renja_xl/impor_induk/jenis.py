@@ -1,50 +1,62 @@
 """Infer an indicator's type when the workbook does not state it, and say why, so the user confirms it once.
 
-Printed forms carry no type. The best evidence is what the source itself did with the quarters: a column 12
-that equals the sum of the quarters shows a flow (kumulatif), one that equals the last quarter a level; the
-same for column 13 (= 6 + 12) and the T-C.29 column 10, and for Rencana Aksi targets that add up to the
-annual target. Without it, a ``<`` bound or a lower-is-better name says menurun, and the core's unit rule
-(:func:`renja_xl.capaian.tebak_jenis`) or the name decides between a level and a flow.
+Printed forms carry no type. The best evidence is what the source itself did with its figures, checked with
+the core's own rules for each candidate type: column 12 against :func:`capaian.realisasi_tahun` (sum for a
+flow, last quarter for a level), column 13 = 6 + 12 and the T-C.29 column 10 against
+:func:`capaian.realisasi_renstra`, a Rencana Aksi's annual target against its quarterly targets, a printed
+capaian against :func:`capaian.capaian` as kumulatif and as menurun. Without such evidence the core's one
+level/flow decision (:func:`capaian.tebak_jenis`, from the unit, a ``%`` and the name) decides; a ``<`` bound
+or the generator's lower-is-better mark says menurun. This module keeps no unit or name list of its own.
 """
 
 from __future__ import annotations
 
-import math
 import re
+from collections.abc import Callable, Sequence
 
 from openpyxl.utils import get_column_letter
-from collections.abc import Sequence
 
 from renja_xl.angka import format_angka
-from renja_xl.capaian import JenisIndikator
+from renja_xl.capaian import JenisIndikator, capaian, realisasi_renstra, realisasi_tahun
 from renja_xl.capaian import tebak_jenis as inti_tebak
-from renja_xl.impor_induk.model import BarisSumber, BacaanForm
+from renja_xl.impor_induk.model import BacaanForm, BarisSumber
 from renja_xl.impor_induk.sel import angka_sel, bagian, sama_tercetak, satuan_cetak
 
-__all__ = ["bukti_sumber", "tebak_jenis"]
+__all__ = ["bukti_sumber", "tebak_jenis", "tanda_menurun", "CALON"]
 
 K, P, NA, M = (JenisIndikator.KUMULATIF, JenisIndikator.PERSENTASE, JenisIndikator.NILAI_AKHIR,
                JenisIndikator.MENURUN)
-_MENURUN_NAMA = re.compile(r"(?i)koefisien variasi|kemiskinan|pengangguran|inflasi|prevalensi|stunting|"
-                           r"angka kematian|rasio gini|gini rasio|kriminalitas|angka kesakitan")
-_PERSEN = re.compile(r"(?i)^\s*(%|persen|prosen|percent)")
+# the two ways quarters add up: the evidence a candidate type leaves in a printed total
+CALON: dict[str, JenisIndikator] = {"jumlah": K, "akhir": P}
 
 
-def _bukti(bagian: Sequence[float | None], tercetak: tuple[float, float] | None, label: str
+def tanda_menurun(indikator: str) -> tuple[str, bool]:
+    """The name without the generator's lower-is-better mark, and whether it carried one."""
+    from renja_xl.generator.bentuk import TANDA_MENURUN
+
+    if TANDA_MENURUN in (indikator or ""):
+        return re.sub(r"\s+", " ", indikator.replace(TANDA_MENURUN, "")).strip(), True
+    return indikator, False
+
+
+def _bukti(hitung: Callable[[JenisIndikator], float | None], tercetak: tuple[float, float] | None, label: str
            ) -> tuple[str, str] | None:
-    """('jumlah'|'akhir', reason) when the printed value is the sum or the last of ``bagian`` (to its
-    printed digits) but not both."""
-    isi = [v for v in bagian if v is not None]
-    if tercetak is None or len(isi) < 2:
+    """('jumlah'|'akhir', reason) when the printed value is what the core computes for exactly one of the
+    candidate types (to the printed digits); None when both or neither give it."""
+    if tercetak is None:
         return None
     p, u = tercetak
-    jumlah, akhir = math.fsum(isi), isi[-1]
-    ke_jumlah, ke_akhir = sama_tercetak(p, jumlah, u), sama_tercetak(p, akhir, u)
-    if ke_jumlah and not ke_akhir:
-        return "jumlah", f"{label} = jumlah ({format_angka(p)})"
-    if ke_akhir and not ke_jumlah:
-        return "akhir", f"{label} = nilai terakhir ({format_angka(p)})"
-    return None
+    cocok = []
+    for kunci, jenis in CALON.items():
+        v = hitung(jenis)
+        if v is None:
+            return None
+        if sama_tercetak(p, v, u):
+            cocok.append(kunci)
+    if len(cocok) != 1:
+        return None
+    kata = "jumlah" if cocok[0] == "jumlah" else "nilai terakhir"
+    return cocok[0], f"{label} = {kata} ({format_angka(p)})"
 
 
 def _tercetak(b: BacaanForm, x: BarisSumber, nomor: int) -> tuple[float, float] | None:
@@ -64,8 +76,8 @@ def _v(x: BarisSumber, kunci: str) -> float | None:
 
 
 def _arah(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
-    """('menurun', reason) when the printed capaian is target / realisasi and not realisasi / target, ('naik',
-    reason) the other way round."""
+    """('menurun', reason) when a printed capaian is the core's menurun capaian (target / realisasi) and not
+    its kumulatif one, ('naik', reason) the other way round."""
     for n in sorted(b.formulir.aturan):
         a = b.formulir.aturan[n]
         if a.jenis != "rasio" or (b.form == "tc29" and n == 8):
@@ -74,7 +86,9 @@ def _arah(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
         r, t = _tercetak(b, x, a.operand[0]), _kolom_k(b, x, a.operand[1])
         if p is None or r is None or t is None or not r[0] or not t:
             continue
-        naik, turun = r[0] / t * 100, t / r[0] * 100
+        turun, naik = capaian(r[0], t, M).nilai, capaian(r[0], t, K).nilai
+        if turun is None or naik is None:
+            continue
         ke_turun, ke_naik = sama_tercetak(p[0], turun, p[1]), sama_tercetak(p[0], naik, p[1])
         if ke_turun and not ke_naik:
             return "menurun", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = target / realisasi"
@@ -120,60 +134,67 @@ def _rumus(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str] | None]:
 
 def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str]]:
     """What the source's printed figures show about this indicator: its quarters added up ('jumlah') or
-    the last one taken ('akhir'), its capaian computed as target / realisasi ('menurun')."""
+    the last one taken ('akhir'), its capaian computed as target / realisasi ('menurun') or the other way
+    ('naik'), the generator's lower-is-better mark ('menurun')."""
     label = f"{b.nama} '{b.grid.nama}' baris {x.baris}"
     hasil: list[tuple[str, str] | None] = _rumus(b, x)
+    if x.tertanda_menurun:
+        hasil.append(("menurun", f"{label}: nama indikator bertanda menurun"))
     if b.form in ("e81", "e81-renja"):
         tw = [_v(x, f"tw_k{i}") for i in range(1, 5)]
         p12 = _tercetak(b, x, 12)
         n13 = 14 if b.form == "e81-renja" else 13
-        hasil.append(_bukti(tw, p12, f"{label}: kolom 12") or _bukti(
-            [_v(x, "realisasi_lalu_k"), p12[0] if p12 else None], _tercetak(b, x, n13),
+        lalu = _v(x, "realisasi_lalu_k")
+        hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), p12, f"{label}: kolom 12") or _bukti(
+            lambda j: realisasi_renstra(lalu, p12[0] if p12 else None, j), _tercetak(b, x, n13),
             f"{label}: kolom {n13} (6 + 12)"))
         hasil.append(_arah(b, x))
     elif b.form == "tc29":
-        hasil.append(_bukti([_v(x, "realisasi_lalu_k"), _v(x, "realisasi_tahun_k"), _v(x, "target_n1_k")],
-                            _tercetak(b, x, 10), f"{label}: kolom 10 (5 + 7 + 9)"))
+        lalu, tahun, n1 = _v(x, "realisasi_lalu_k"), _v(x, "realisasi_tahun_k"), _v(x, "target_n1_k")
+        hasil.append(_bukti(lambda j: realisasi_renstra(lalu, tahun, j, perkiraan=n1), _tercetak(b, x, 10),
+                            f"{label}: kolom 10 (5 + 7 + 9)"))
         hasil.append(_arah(b, x))
     elif b.form == "rencana-aksi":
         tw = [_v(x, f"target_tw{i}") for i in range(1, 5)]
         t = x.nilai.get("target_k")
         tahunan = (t.nilai, satuan_cetak(b.grid.get(x.baris, b.kolom["target_k"]))) if t and t.nilai is not None \
             else None
-        hasil.append(_bukti(tw, tahunan, f"{label}: target tahunan dari target triwulan"))
+        hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), tahunan,
+                            f"{label}: target tahunan dari target triwulan"))
     return [h for h in hasil if h]
 
 
-def _level(satuan: str) -> JenisIndikator:
-    """Which level type: persentase for a percent unit, nilai akhir for an index, a score, a value."""
-    return P if _PERSEN.match(satuan or "") else NA
+def _level(satuan: str, inti: JenisIndikator) -> JenisIndikator:
+    """Which level type: the one the unit names (core's :meth:`JenisIndikator.dari_teks`: ``Indeks`` ->
+    nilai akhir, ``%`` -> persentase), else the core's guess when it is a level, else nilai akhir (a count
+    that does not add up over the year is a level but not a percentage)."""
+    j = JenisIndikator.dari_teks(satuan) if satuan else None
+    if j in (P, NA):
+        return j  # type: ignore[return-value]
+    return inti if inti in (P, NA) else NA
 
 
-def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], batas_bawah: bool
-                ) -> tuple[JenisIndikator, str]:
+def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], *, batas_atas: bool = False,
+                persen: bool = False) -> tuple[JenisIndikator, str]:
     """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek"). The
-    source's own evidence first; the unit and name rule is the core's (:func:`capaian.tebak_jenis`)."""
+    source's own evidence first; without it the core's level/flow decision (:func:`capaian.tebak_jenis`).
+    ``batas_atas``: a target printed as ``<5%``; ``persen``: an input value printed with ``%``."""
     jumlah = [r for k, r in bukti if k == "jumlah"]
     akhir = [r for k, r in bukti if k == "akhir"]
     turun = [r for k, r in bukti if k == "menurun"]
     naik = [r for k, r in bukti if k == "naik"]
-    inti = inti_tebak(satuan or None, indikator or None)
-    menurun_nama = bool(_MENURUN_NAMA.search(indikator or "")) and not naik
+    inti = inti_tebak(satuan or None, indikator or None, persen=persen)
+    level = _level(satuan, inti)
     if turun and not jumlah and not naik:
         return M, f"menurun: {turun[0]}"
     if jumlah and not akhir:
         return K, f"kumulatif: {jumlah[0]}" + (f" walau satuannya '{satuan}'" if inti is not K else "")
-    if batas_bawah and not naik:
+    if batas_atas and not naik:
         return M, "menurun: target ditulis sebagai batas atas ('<')"
     if akhir and not jumlah:
-        if menurun_nama:
-            return M, f"menurun: nama indikator; {akhir[0]}"
-        return _level(satuan), f"{_level(satuan).value}: {akhir[0]}"
-    if menurun_nama:
-        return M, "menurun: nama indikator (makin kecil makin baik)"
+        return level, f"{level.value}: {akhir[0]}"
+    ragu = "; sumber menjumlahkan di satu tempat dan tidak di tempat lain, periksa" if jumlah and akhir else ""
     if inti is not K:
-        j = _level(satuan) if satuan else inti
-        return j, f"{j.value}: dari {'satuan ' + repr(satuan) if satuan else 'nama indikator'}"
-    if jumlah and akhir:
-        return K, "kumulatif: sumber menjumlahkan di satu tempat dan tidak di tempat lain; periksa"
-    return K, f"kumulatif: dari satuan '{satuan}'" if satuan else "kumulatif: tanpa satuan"
+        asal = f"satuan '{satuan}'" if satuan else ("nilai bertanda %" if persen else "nama indikator")
+        return level, f"{level.value}: dari {asal}{ragu}"
+    return K, (f"kumulatif: dari satuan '{satuan}'" if satuan else "kumulatif: tanpa satuan") + ragu

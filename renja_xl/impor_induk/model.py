@@ -86,6 +86,7 @@ class BarisSumber:
     perlu_dicek: list[str] = field(default_factory=list)
     keterangan: list[str] = field(default_factory=list)           # goes to the Data Induk's Keterangan
     anak: bool = False              # the node has children in this form (its Rp are roll-ups)
+    tertanda_menurun: bool = False  # the name carried the generator's lower-is-better mark (removed)
 
     @property
     def tempat(self) -> str:
