@@ -3,7 +3,7 @@
 Codes come from the real SIPD nomenclature in ``../shared/data/nomenklatur/`` when it is there (so the
 catalog lookups and the checker's code rules see real codes), else from the built-in Pontianak example.
 Rows are tree-consistent (every sub kegiatan's kegiatan and program has a row), mix the four indicator
-types, give some codes two indicators, and are written through :func:`renja_xl.contoh.isi_buku`, so
+types, give some codes two indicators, and are written through :func:`renja_xl.data_induk.tulis.isi_buku`, so
 :func:`renja_xl.data_induk.baca_data_induk` reads them exactly as it reads a user's file.
 """
 
@@ -217,8 +217,8 @@ def info(nama_opd: str, bidang: str, jenis_pemda: str = "kabupaten/kota", pemda:
 def tulis_data_induk(path: Path, inf: Info, baris: list[BarisIndikator]) -> Path:
     """Write a Data Induk through the same template and writer users get."""
     from renja_xl.buku import simpan_bytes_atomik
-    from renja_xl.contoh import isi_buku
-    from renja_xl.templat_data_induk import buat_templat, ke_bytes
+    from renja_xl.data_induk.templat import buat_templat, ke_bytes
+    from renja_xl.data_induk.tulis import isi_buku
 
     wb = buat_templat()
     isi_buku(wb, inf, [replace(b, baris=i) for i, b in enumerate(baris, start=2)])

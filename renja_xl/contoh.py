@@ -25,10 +25,11 @@ import os
 from pathlib import Path
 
 from renja_xl.capaian import JenisIndikator
-from renja_xl.data_induk import KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, BarisIndikator, Info
+from renja_xl.data_induk.model import BarisIndikator, Info
+from renja_xl.data_induk.tulis import simpan_data_induk
 from renja_xl.kode import parse_kode
 
-__all__ = ["INFO_CONTOH", "BARIS_CONTOH", "baris_contoh", "tulis_contoh", "isi_buku"]
+__all__ = ["INFO_CONTOH", "BARIS_CONTOH", "baris_contoh", "tulis_contoh"]
 
 K, P, NA, M = (JenisIndikator.KUMULATIF, JenisIndikator.PERSENTASE, JenisIndikator.NILAI_AKHIR,
                JenisIndikator.MENURUN)
@@ -212,53 +213,7 @@ def baris_contoh(baris_awal: int = 2) -> list[BarisIndikator]:
 BARIS_CONTOH: tuple[BarisIndikator, ...] = tuple(baris_contoh())
 
 
-def isi_buku(wb: object, info: Info, baris: list[BarisIndikator]) -> None:
-    """Write ``info`` and ``baris`` into a template workbook (labels and headers found by text).
-
-    Tests use it to build Data Induk files of their own; the rows' ``baris`` numbers are ignored (rows are
-    written from the first row below the header, in order)."""
-    from renja_xl.buku import tulis_teks
-    from renja_xl.data_induk import normal_judul
-
-    ws = wb[LEMBAR_INFO]  # type: ignore[index]
-    label = {normal_judul(ws.cell(r, 1).value): r for r in range(1, ws.max_row + 1)}
-    for li in LABEL_INFO:
-        r = label[normal_judul(li.label)]
-        v = getattr(info, li.kunci)
-        if isinstance(v, str):
-            tulis_teks(ws.cell(r, 2), v)
-        else:
-            ws.cell(r, 2).value = v
-
-    ws = wb[LEMBAR_DATA]  # type: ignore[index]
-    kolom = {normal_judul(ws.cell(1, c).value): c for c in range(1, ws.max_column + 1)}
-    for r, b in enumerate(baris, start=2):
-        for kol in KOLOM_DATA:
-            c = kolom.get(normal_judul(kol.judul))
-            if c is None:
-                continue
-            v = _nilai(b, kol.kunci)
-            sel = ws.cell(r, c)
-            if kol.jenis in ("kode", "teks", "jenis"):
-                tulis_teks(sel, v if v else None)
-            else:
-                sel.value = None if v is None else (int(v) if kol.jenis == "rp" and float(v).is_integer() else v)
-
-
-def _nilai(b: BarisIndikator, kunci: str) -> object:
-    for awalan, atribut in (("tw_k", "tw_k"), ("tw_rp", "tw_rp"), ("target_tw", "target_tw_k")):
-        if kunci.startswith(awalan) and kunci[len(awalan):].isdigit():
-            return getattr(b, atribut)[int(kunci[len(awalan):]) - 1]
-    v = getattr(b, kunci)
-    return v.value if isinstance(v, JenisIndikator) else v
-
-
 def tulis_contoh(path: str | os.PathLike[str], *, timpa: bool = False) -> Path:
     """Write the filled Pontianak 2022 example Data Induk to ``path`` (atomically; never overwrites without
     ``timpa``) and return the path."""
-    from renja_xl.templat_data_induk import buat_templat, ke_bytes
-    from renja_xl.buku import simpan_bytes_atomik
-
-    wb = buat_templat()
-    isi_buku(wb, INFO_CONTOH, list(BARIS_CONTOH))
-    return simpan_bytes_atomik(ke_bytes(wb), path, timpa=timpa)
+    return simpan_data_induk(path, INFO_CONTOH, BARIS_CONTOH, timpa=timpa)

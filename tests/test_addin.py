@@ -613,7 +613,7 @@ def test_buat_evaluasi_dengan_generator_asli(monkeypatch: pytest.MonkeyPatch, tm
     """The ribbon's Buat Evaluasi on a real Data Induk: every due form in a new workbook, opened; input untouched."""
     import openpyxl
 
-    from renja_xl.data_induk import tulis_contoh
+    from renja_xl.contoh import tulis_contoh
 
     sumber = tulis_contoh(tmp_path / "Data Induk.xlsx")
     asli = sumber.read_bytes()

@@ -43,7 +43,7 @@ def _sama(path: Path) -> list[Grid]:
 
 
 def test_buku_generator_dan_libreoffice(tmp_path: Path, libreoffice: None) -> None:
-    from renja_xl.data_induk import tulis_contoh
+    from renja_xl.contoh import tulis_contoh
     from renja_xl.generator import buat_semua
     from renja_xl.libreoffice import hitung_ulang
 

@@ -12,12 +12,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from renja_xl.capaian import JenisIndikator
-from renja_xl.contoh import BARIS_CONTOH, INFO_CONTOH, isi_buku
+from renja_xl.contoh import BARIS_CONTOH, INFO_CONTOH
 from renja_xl.data_induk import (KOLOM_DATA, LABEL_INFO, PILIHAN_JENIS, BarisIndikator, DataInduk, Info,
                                  baca_data_induk, normal_judul, periksa_data_induk)
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat
-from renja_xl.templat_data_induk import BARIS_SIAP, FORMAT_K, FORMAT_RP, buat_templat, ke_bytes
+from renja_xl.data_induk.templat import BARIS_SIAP, FORMAT_K, FORMAT_RP, buat_templat, ke_bytes
+from renja_xl.data_induk.tulis import isi_buku
 
 REPO = Path(__file__).resolve().parent.parent
 JUDUL = [k.judul for k in KOLOM_DATA]

@@ -100,8 +100,8 @@ def baris_jenis(ws) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
 
 def tulis_data_induk(path: Path, data: DataInduk) -> Path:
     """A Data Induk file built from the official template (renja_xl.contoh.isi_buku fills it)."""
-    from renja_xl.contoh import isi_buku as isi_data
-    from renja_xl.templat_data_induk import buat_templat as templat_data
+    from renja_xl.data_induk.templat import buat_templat as templat_data
+    from renja_xl.data_induk.tulis import isi_buku as isi_data
 
     wb = templat_data()
     isi_data(wb, data.info, data.baris)

@@ -449,7 +449,7 @@ def test_cli_hitung_menyimpan_nilai(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from renja_xl.cli import app
-    from renja_xl.data_induk import tulis_contoh
+    from renja_xl.contoh import tulis_contoh
 
     di = tulis_contoh(tmp_path / "di.xlsx")
     out = tmp_path / "o.xlsx"

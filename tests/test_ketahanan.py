@@ -237,7 +237,7 @@ def test_cli_tidak_menimpa_tanpa_timpa(tmp_path: Path, capsys: pytest.CaptureFix
         pytest.skip(f"'{' '.join(jalur)}' tidak punya --timpa (tidak menulis berkas keluaran)")
     if jalur == ("buat",):
         try:
-            from renja_xl.data_induk import tulis_contoh
+            from renja_xl.contoh import tulis_contoh
         except ImportError:
             pytest.skip("renja_xl.data_induk belum ada")
         masukan = tulis_contoh(tmp_path / "data_induk.xlsx")

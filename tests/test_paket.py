@@ -17,7 +17,7 @@ _SKRIP = """
 import sys
 from pathlib import Path
 import renja_xl, renja_xl.generator as g, renja_xl.addin as a
-from renja_xl.data_induk import tulis_contoh
+from renja_xl.contoh import tulis_contoh
 tmp = Path(sys.argv[1])
 assert "_berkas" in str(g.dir_templat()), g.dir_templat()
 induk = tulis_contoh(tmp / "di.xlsx")

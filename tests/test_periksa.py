@@ -210,10 +210,10 @@ def test_rumus_dihitung_libreoffice_tanpa_salah(tmp_path, libreoffice):
 def test_buku_generator_tanpa_salah(tmp_path, libreoffice):
     """A workbook produced by renja-xl's generator, recalculated by LibreOffice, has no 'salah' finding."""
     gen = pytest.importorskip("renja_xl.generator", reason="generator belum ada")
-    di = pytest.importorskip("renja_xl.data_induk", reason="data_induk belum ada")
+    from renja_xl.contoh import tulis_contoh
     from renja_xl.libreoffice import hitung_ulang
 
-    induk = di.tulis_contoh(tmp_path / "data_induk.xlsx")
+    induk = tulis_contoh(tmp_path / "data_induk.xlsx")
     hasil = gen.buat_semua(induk, tmp_path / "formulir.xlsx")
     berkas = [Path(hasil)]
     assert berkas, "generator tidak menghasilkan berkas .xlsx"
@@ -231,7 +231,7 @@ def test_kesalahan_disisipkan_ke_buku_generator_ditemukan(tmp_path, libreoffice)
     """Errors injected into a generated workbook (typed-over formula with a wrong number, a SUM that skips a
     child, a malformed code, a wrong typed total) are each found at their cell after LibreOffice recalculates."""
     from renja_xl import generator
-    from renja_xl.data_induk import tulis_contoh
+    from renja_xl.contoh import tulis_contoh
     from renja_xl.generator.templat import cari_prototipe
     from renja_xl.libreoffice import hitung_ulang
 

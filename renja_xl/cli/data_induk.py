@@ -46,7 +46,7 @@ def templat(
     timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas keluaran bila sudah ada."),
 ) -> None:
     """Tulis templat Data Induk kosong (lembar Info, Data dan Petunjuk) untuk diisi."""
-    from renja_xl.templat_data_induk import simpan_templat
+    from renja_xl.data_induk.templat import simpan_templat
 
     path = _jalankan(simpan_templat, keluaran, timpa=timpa)
     _layar.print(f"Templat Data Induk ditulis ke {path}.")

@@ -165,7 +165,8 @@ def _demo_periksa(console: Console, folder: Path) -> None:
 def _demo_buat(console: Console, folder: Path) -> None:
     """Data Induk -> every form -> (LibreOffice recalculation) -> checker, as a planning officer would."""
     from renja_xl import generator, libreoffice
-    from renja_xl.data_induk import baca_data_induk, tulis_contoh
+    from renja_xl.contoh import tulis_contoh
+    from renja_xl.data_induk import baca_data_induk
     from renja_xl.periksa import periksa_berkas
 
     induk = tulis_contoh(folder / "data_induk_pontianak_2022.xlsx", timpa=True)

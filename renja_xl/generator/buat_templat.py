@@ -408,7 +408,7 @@ def buat_templat(nama: str) -> Workbook:
 
 def ke_bytes(nama: str) -> bytes:
     """The template as bytes, identical on every run (fixed dates and zip timestamps)."""
-    from renja_xl.templat_data_induk import ke_bytes as _bytes
+    from renja_xl.data_induk.templat import ke_bytes as _bytes
 
     wb = buat_templat(nama)
     wb.properties.created = wb.properties.modified = datetime(2024, 1, 1)

@@ -79,8 +79,8 @@ KOLOM_PERLU_DICEK = "Perlu dicek"
 
 def buku_data_induk(hasil: HasilImpor) -> Workbook:
     """The Data Induk workbook (template, Info, Data with Perlu dicek) plus *Catatan Impor*."""
-    from renja_xl.contoh import isi_buku
-    from renja_xl.templat_data_induk import buat_templat
+    from renja_xl.data_induk.templat import buat_templat
+    from renja_xl.data_induk.tulis import isi_buku
 
     wb = buat_templat()
     isi_buku(wb, hasil.data.info, hasil.data.baris)

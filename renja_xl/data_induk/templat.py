@@ -1,9 +1,9 @@
 """Build the empty Data Induk template (``templates/data_induk.xlsx``) with openpyxl.
 
 The committed .xlsx is what users restyle in Excel; this script is how it is made, so a change of columns
-in :mod:`renja_xl.data_induk` (``KOLOM_DATA``/``LABEL_INFO``) and the template never drift apart. The output is
-byte-reproducible (fixed document dates and zip timestamps) so a rebuild only shows a diff when something
-really changed. Rebuild with ``python -m renja_xl.templat_data_induk [path]``.
+in :mod:`renja_xl.data_induk.model` (``KOLOM_DATA``/``LABEL_INFO``) and the template never drift apart. The output
+is byte-reproducible (fixed document dates and zip timestamps) so a rebuild only shows a diff when something
+really changed. Rebuild with ``python -m renja_xl.data_induk.templat [path]``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from renja_xl.data_induk import (JENIS_PEMDA, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
-                                 Kolom)
+from renja_xl.data_induk.model import (JENIS_PEMDA, KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO,
+                                       PILIHAN_JENIS, PILIHAN_KERTAS, Kolom)
 
 __all__ = ["buat_templat", "simpan_templat", "ke_bytes", "BARIS_SIAP", "LEMBAR_PETUNJUK", "FORMAT_RP", "FORMAT_K"]
 
@@ -109,7 +109,8 @@ def _lembar_info(wb: Workbook) -> None:
              "tahun": "Tahun anggaran yang dievaluasi (n)", "triwulan": "Pilih 1, 2, 3 atau 4",
              "renstra_awal": "Tahun pertama periode Renstra", "renstra_akhir": "Tahun terakhir periode Renstra",
              "nip_kepala_opd": "Ketik sebagai teks (18 digit)", "nip_kepala_bappeda": "Ketik sebagai teks (18 digit)",
-             "tanggal": "Ditulis apa adanya, misalnya 15 Juli 2022"}
+             "tanggal": "Ditulis apa adanya, misalnya 15 Juli 2022",
+             "kertas": f"Ukuran kertas cetak formulir: {', '.join(PILIHAN_KERTAS)} (kosong = {KERTAS_BAKU}/Folio)"}
     baris: dict[str, int] = {}
     for r, li in enumerate(LABEL_INFO, start=2):
         baris[li.kunci] = r
@@ -117,7 +118,7 @@ def _lembar_info(wb: Workbook) -> None:
         a.fill, a.font, a.border = _LABEL, Font(bold=li.wajib), _KOTAK
         b.fill, b.border = _ISIAN, _KOTAK
         c.font = Font(italic=True, color="595959")
-        if li.jenis in ("bidang", "nip", "teks", "tanggal", "jenis_pemda"):
+        if li.jenis in ("bidang", "nip", "teks", "tanggal", "jenis_pemda", "kertas"):
             b.number_format = FORMAT_TEKS
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 52
@@ -129,8 +130,13 @@ def _lembar_info(wb: Workbook) -> None:
     tw = DataValidation(type="list", formula1='"1,2,3,4"', allow_blank=True, showErrorMessage=True,
                         errorTitle="Triwulan", error="Triwulan harus 1, 2, 3 atau 4.")
     tw.add(f"B{baris['triwulan']}")
+    kertas = DataValidation(type="list", formula1='"' + ",".join(PILIHAN_KERTAS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Ukuran kertas",
+                            error="Pilih " + ", ".join(PILIHAN_KERTAS) + ".")
+    kertas.add(f"B{baris['kertas']}")
     ws.add_data_validation(dv)
     ws.add_data_validation(tw)
+    ws.add_data_validation(kertas)
 
 
 def _lembar_data(wb: Workbook) -> None:
@@ -241,7 +247,7 @@ def simpan_templat(path: str | Path, *, timpa: bool = False) -> Path:
     return simpan_bytes_atomik(ke_bytes(buat_templat()), path, timpa=timpa)
 
 
-if __name__ == "__main__":  # python -m renja_xl.templat_data_induk [path]
-    tujuan = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "templates" / \
+if __name__ == "__main__":  # python -m renja_xl.data_induk.templat [path]
+    tujuan = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "templates" / \
         "data_induk.xlsx"
     print(simpan_templat(tujuan, timpa=True))
