@@ -439,3 +439,41 @@ def test_contoh_lengkap_lolos(tmp_path: Path) -> None:
     p = tmp_path / "c.xlsx"
     _buku_minimal(p, INFO_CONTOH, list(BARIS_CONTOH))
     assert periksa_data_induk(p) == []
+
+
+def _isi_kertas(wb: Workbook, nilai: object) -> None:
+    ws = wb["Info"]
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Ukuran Kertas")
+    ws.cell(r, 2).value = nilai
+
+
+@pytest.mark.parametrize("nilai,harap", [(None, "F4"), ("F4", "F4"), ("folio", "F4"), ("F4 (Folio)", "F4"),
+                                         ("legal", "Legal"), ("a4", "A4"), (" A3 ", "A3")])
+def test_info_kertas_ditulis_bebas(tmp_path: Path, berkas_kecil: Path, nilai: object, harap: str) -> None:
+    p = ubah(berkas_kecil, tmp_path / "k.xlsx", lambda wb: _isi_kertas(wb, nilai))
+    assert baca_data_induk(p).info.kertas == harap
+
+
+def test_info_kertas_tak_dikenal(tmp_path: Path, berkas_kecil: Path) -> None:
+    pesan = galat(ubah(berkas_kecil, tmp_path / "k.xlsx", lambda wb: _isi_kertas(wb, "Letter")))
+    r = [li.label for li in LABEL_INFO].index("Ukuran Kertas") + 2
+    assert f"lembar 'Info', baris {r}, kolom B: Ukuran Kertas: 'Letter' bukan ukuran kertas" in pesan
+
+
+def test_templat_kertas_berdaftar_pilihan(templat_bytes: bytes) -> None:
+    """The template offers the paper sizes as a dropdown on the Ukuran Kertas cell."""
+    from io import BytesIO
+
+    ws = load_workbook(BytesIO(templat_bytes))["Info"]
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Ukuran Kertas")
+    daftar = [dv for dv in ws.data_validations.dataValidation if f"B{r}" in str(dv.sqref)]
+    assert len(daftar) == 1 and daftar[0].formula1 == '"F4,Legal,A4,A3"'
+
+
+def test_kertas_ditulis_dan_dibaca_kembali(tmp_path: Path, templat_bytes: bytes) -> None:
+    from io import BytesIO
+
+    wb = load_workbook(BytesIO(templat_bytes))
+    isi_buku(wb, dataclasses.replace(INFO_CONTOH, kertas="Legal"), BARIS_KECIL)
+    wb.save(tmp_path / "l.xlsx")
+    assert baca_data_induk(tmp_path / "l.xlsx").info.kertas == "Legal"
