@@ -48,6 +48,8 @@ class Pemeriksa:
     _sudah: set = field(default_factory=set)
     # (row, "K"/"Rp"/None) -> the recomputed capaian of each value in the last capaian column
     capaian: dict[tuple[int, str | None], list[float | None]] = field(default_factory=dict)
+    # the same, as printed: a rata-rata that agrees with the printed capaian is not where a wrong one is
+    capaian_cetak: dict[tuple[int, str | None], list[float]] = field(default_factory=dict)
     benar: dict[tuple[int, int], float] = field(default_factory=dict)   # (row, col) -> recomputed value
     # every rule reads the same cells again (a row's K and Rp feed derived, roll-up and average checks):
     # each cell is parsed once; Nilai is frozen, so sharing it is safe

@@ -31,9 +31,14 @@ def _rata(nilai: list[float]) -> float | None:
     return rata_rata(nilai).nilai
 
 
-def capaian_item(p: Pemeriksa, item: Baris, s: str | None) -> float | None:
-    """An item's capaian: the mean over its indicator rows (and the values of a multi-indicator cell)."""
-    return _rata([x for r in p.baris_item().get(item.r, ()) for x in p.capaian.get((r, s), []) if x is not None])
+Sumber = dict[tuple[int, str | None], list]
+
+
+def capaian_item(p: Pemeriksa, item: Baris, s: str | None, sumber: Sumber | None = None) -> float | None:
+    """An item's capaian: the mean over its indicator rows (and the values of a multi-indicator cell),
+    recomputed (``p.capaian``) or as printed (``p.capaian_cetak``)."""
+    sumber = p.capaian if sumber is None else sumber
+    return _rata([x for r in p.baris_item().get(item.r, ()) for x in sumber.get((r, s), []) if x is not None])
 
 
 def periksa(p: Pemeriksa) -> None:
@@ -88,9 +93,10 @@ def _satu_predikat(p: Pemeriksa, b: Baris, n: int, s: str | None, v: Nilai) -> N
                  seharusnya=harus, ditemukan=kata)
 
 
-def _satu_rata(p: Pemeriksa, b: Baris, c: int, v: Nilai, blok: list[Baris], s: str | None) -> None:
-    if v.nilai is None:
-        return
+def _kandidat(p: Pemeriksa, blok: list[Baris], s: str | None, sumber: Sumber
+              ) -> tuple[str | None, dict[str, float], dict[str, int], float | None]:
+    """Every averaging rule's value over the block: the main rule's key, the values by rule, how many items
+    each averages, and the every-indicator-row mean that renja-xl's own forms use."""
     per_level: dict[str, list[Baris]] = defaultdict(list)
     terlihat = set()
     for x in blok:
@@ -103,7 +109,7 @@ def _satu_rata(p: Pemeriksa, b: Baris, c: int, v: Nilai, blok: list[Baris], s: s
     kandidat: dict[str, float] = {}
     jumlah: dict[str, int] = {}
     for lv in level:
-        nilai = [x for x in (capaian_item(p, it, s) for it in per_level[lv]) if x is not None]
+        nilai = [x for x in (capaian_item(p, it, s, sumber) for it in per_level[lv]) if x is not None]
         e = _rata(nilai)
         if e is None:
             continue
@@ -114,23 +120,40 @@ def _satu_rata(p: Pemeriksa, b: Baris, c: int, v: Nilai, blok: list[Baris], s: s
             kandidat[lv + "_tanpa_nol"] = _rata(tanpa_nol)  # type: ignore[assignment]
     baris_item = p.baris_item()
     semua = [x for it in blok if it.jenis == SUB for r in baris_item.get(it.r, ())
-             for x in p.capaian.get((r, s), []) if x is not None]
+             for x in sumber.get((r, s), []) if x is not None]
     e_indikator = _rata(semua)
     if e_indikator is not None:
         kandidat["indikator"] = e_indikator     # every indicator row weighs the same
     ada = [lv for lv in level if lv in kandidat]
-    if not ada:
-        return
-    utama = next((lv for lv in ada if jumlah[lv] >= 2), ada[-1])
-    e = kandidat[utama]
-    if banding(v, e, rasio=True) == "ok":
-        return
+    utama = next((lv for lv in ada if jumlah[lv] >= 2), ada[-1]) if ada else None
     # renja-xl's generated forms: every indicator row of the block weighs the same (docs/keputusan.md §3)
-    tiap_baris = _rata([x for it in blok for r in baris_item.get(it.r, ()) for x in p.capaian.get((r, s), [])
+    tiap_baris = _rata([x for it in blok for r in baris_item.get(it.r, ()) for x in sumber.get((r, s), [])
                         if x is not None])
-    if tiap_baris is not None and banding(v, tiap_baris, rasio=True) == "ok":
+    return utama, kandidat, jumlah, tiap_baris
+
+
+def _cocok(v: Nilai, utama: str | None, kandidat: dict[str, float], tiap_baris: float | None) -> bool:
+    return any(e is not None and banding(v, e, rasio=True) == "ok"
+               for e in ((kandidat[utama] if utama else None), tiap_baris))
+
+
+def _satu_rata(p: Pemeriksa, b: Baris, c: int, v: Nilai, blok: list[Baris], s: str | None) -> None:
+    if v.nilai is None:
         return
+    utama, kandidat, jumlah, tiap_baris = _kandidat(p, blok, s, p.capaian)
+    if utama is None or _cocok(v, utama, kandidat, tiap_baris):
+        return
+    # the mean of the capaian as printed: a wrong row is reported at that row, not again here (once it is
+    # corrected a formula-driven rata-rata follows; a typed one is reported on the next check)
+    e = kandidat[utama]
     d = v.desimal if v.desimal is not None else 2
+    u_cetak, k_cetak, _j, t_cetak = _kandidat(p, blok, s, p.capaian_cetak)
+    if _cocok(v, u_cetak, k_cetak, t_cetak):
+        p.tambah(b.r, c, "rata_rata.ikut_baris", "info",
+                 f"Rata-rata capaian{sub_teks(s)} {teks_persen(v.nilai, d)} sesuai dengan capaian yang tercetak di "
+                 f"atasnya; setelah capaian baris yang salah diperbaiki, rata-ratanya menjadi {teks_persen(e, d)} "
+                 f"(predikat {predikat(e)}).", seharusnya=teks_persen(e, d), ditemukan=p.ditemukan(b.r, c))
+        return
     for k, x in kandidat.items():
         if k != utama and banding(v, x, rasio=True) in ("ok", "potong"):
             p.tambah(b.r, c, "rata_rata.aturan", "peringatan",

@@ -148,7 +148,9 @@ def _satu(p: Pemeriksa, induk: Baris, anak: list[Baris], c: int, nama: str, nama
         return total
     if total is None or any(x.jamak or x.teks for x in nilai_anak):
         return v.nilai
-    dicetak = jumlah(p.benar.get((a.r, c), x.nilai) for a, x in zip(anak, nilai_anak))
+    # the children as printed (a formula nobody calculated: as recomputed): a parent that agrees with them
+    # is right, the wrong child is reported at its own row
+    dicetak = jumlah(x.nilai if x.nilai is not None else p.benar.get((a.r, c)) for a, x in zip(anak, nilai_anak))
     if any(t is not None and abs(v.nilai - t) <= 0.5 + 1e-9 * abs(t) for t in (total, dicetak)):
         return total
     p.tambah(induk.r, c, "rollup.selisih", "salah",

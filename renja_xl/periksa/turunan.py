@@ -59,6 +59,8 @@ def periksa(p: Pemeriksa) -> None:
                     benar[(n, s)] = hasil
                 if a.jenis == "rasio" and n == akhir:
                     p.capaian[(b.r, s)] = [x.nilai if x.asli == HITUNG else None for x in hasil]
+                    p.capaian_cetak[(b.r, s)] = [x.nilai for x in elemen(p.nilai_nomor(b.r, n, s)[0])
+                                                 if x.nilai is not None]
 
 
 def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,
