@@ -51,12 +51,32 @@ def cari_python_uno() -> str | None:
     return None
 
 
-def tersedia() -> str | None:
-    """None when LibreOffice + UNO can be used; else the Indonesian reason why not."""
+def saran_pasang(platform: str | None = None, uno: bool = False) -> str:
+    """How to get LibreOffice (or, for ``uno``, its Python bridge) on this operating system, in Indonesian.
+
+    On Windows and macOS a package-manager command means nothing to staff; there the answer is the
+    installer, or simply opening the file in Excel, which recalculates every formula when it opens."""
+    p = platform or sys.platform
+    excel = ("atau cukup buka berkas di Microsoft Excel lalu simpan: Excel menghitung ulang semua rumus "
+             "saat berkas dibuka")
+    if p.startswith("win"):
+        return ("pasang LibreOffice dari https://www.libreoffice.org/download/ (penginstal Windows), " + excel)
+    if p == "darwin":
+        return ("pasang LibreOffice dari https://www.libreoffice.org/download/ atau dengan "
+                "'brew install --cask libreoffice', " + excel)
+    if uno:
+        return "pasang jembatan UNO: sudo apt-get install -y python3-uno (Debian/Ubuntu)"
+    return ("pasang dengan: sudo apt-get install -y libreoffice-calc-nogui python3-uno (Debian/Ubuntu), "
+            "atau paket LibreOffice distribusi Anda")
+
+
+def tersedia(platform: str | None = None) -> str | None:
+    """None when LibreOffice + UNO can be used; else the Indonesian reason why not, with the way to get it
+    on this operating system."""
     if cari_soffice() is None:
-        return "LibreOffice tidak terpasang (apt-get install -y libreoffice-calc-nogui python3-uno)"
+        return f"LibreOffice tidak terpasang ({saran_pasang(platform)})"
     if cari_python_uno() is None:
-        return "Jembatan UNO Python tidak ada (apt-get install -y python3-uno)"
+        return f"Jembatan UNO Python tidak ada ({saran_pasang(platform, uno=True)})"
     return None
 
 

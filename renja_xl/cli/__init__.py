@@ -13,9 +13,10 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from renja_xl.cli.bahasa import Aplikasi
 from renja_xl.galat import GalatPengguna
 
-app = typer.Typer(
+app = Aplikasi(
     name="renja-xl",
     help="renja-xl: capaian, predikat, kode nomenklatur, pembuat dan pemeriksa formulir Renja / E.81.",
     no_args_is_help=True,

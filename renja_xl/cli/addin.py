@@ -18,9 +18,10 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from renja_xl.cli.bahasa import Aplikasi
 from renja_xl.galat import GalatPengguna
 
-grup = typer.Typer(help="Add-in Excel Renja-XL: bangun, pasang, status, lepas.", no_args_is_help=True)
+grup = Aplikasi(help="Add-in Excel Renja-XL: bangun, pasang, status, lepas.", no_args_is_help=True)
 _layar = Console(highlight=False, soft_wrap=True)
 _galat = Console(stderr=True, highlight=False, soft_wrap=True)
 

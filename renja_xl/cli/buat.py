@@ -21,7 +21,7 @@ def daftar(app: typer.Typer) -> None:
                                            help="Formulir: e81, e81-renja, tc29, tc33 atau rencana-aksi."),
         triwulan: Optional[int] = typer.Option(None, "--triwulan", "-t",
                                                help="Triwulan 1-4 (bawaan: triwulan pada lembar Info)."),
-        keluar: Path = typer.Option(..., "-o", "--keluar", help="Berkas hasil (.xlsx)."),
+        keluar: Path = typer.Option(..., "-o", "--keluaran", "--keluar", help="Berkas hasil (.xlsx)."),
         semua: bool = typer.Option(False, "--semua", help="Semua formulir yang jatuh tempo dalam satu buku kerja."),
         timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas hasil yang sudah ada."),
         templat: Optional[Path] = typer.Option(None, "--templat",

@@ -11,12 +11,13 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from renja_xl.cli.bahasa import Aplikasi
 from renja_xl.galat import GalatPengguna
 
 _layar = Console(highlight=False, soft_wrap=True)
 _galat = Console(stderr=True, highlight=False, soft_wrap=True)
 
-grup = typer.Typer(help="Data Induk: buku kerja induk tempat data Renja diisi sekali.", no_args_is_help=True)
+grup = Aplikasi(help="Data Induk: buku kerja induk tempat data Renja diisi sekali.", no_args_is_help=True)
 
 
 def _jalankan(fungsi: object, *args: object, **kwargs: object) -> object:

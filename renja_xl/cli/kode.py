@@ -8,10 +8,10 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from renja_xl.galat import GalatPengguna
 
-_layar = Console(highlight=False, soft_wrap=True)
 _WARNA = {"benar": "green", "peringatan": "yellow", "salah": "red"}
 
 
@@ -55,23 +55,47 @@ def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bida
     if sebagai_json:
         typer.echo(json.dumps([v.ke_dict() for v in hasil], ensure_ascii=False, indent=1))
     else:
-        judul = f"Katalog: {katalog.nama}" if katalog is not None else "Tanpa katalog"
-        t = Table(title=judul, show_lines=True)
-        for kol in ("Kode", "Status", "Tingkat", "Nama resmi", "Temuan"):
-            t.add_column(kol, overflow="fold")
-        if katalog is None:  # said once above the table rather than on every row
-            from renja_xl.nomenklatur.validasi import SARAN_IMPOR
-
-            _layar.print(f"[yellow]Belum ada katalog nomenklatur yang diimpor; hanya bentuk kode yang diperiksa. "
-                         f"{SARAN_IMPOR}[/]")
-        for v in hasil:
-            temuan = "\n".join(f"• {x.pesan}" + (f" Saran: {x.saran}" if x.saran and x.saran not in x.pesan else "")
-                               for x in v.temuan if x.jenis != "nomenklatur.tanpa_katalog") or "-"
-            t.add_row(v.kode, f"[{_WARNA[v.status]}]{v.status}[/]", v.tingkat.label if v.tingkat else "",
-                      v.nama_resmi or "", temuan)
-        _layar.print(t)
+        tampilkan(hasil, katalog, Console(highlight=False, soft_wrap=True))
     if any(v.status != "benar" for v in hasil):
         raise typer.Exit(1)
+
+
+def tampilkan(hasil: list, katalog: object, layar: Console) -> None:
+    """The results as a table, or one block per code when the terminal is too narrow for a table.
+
+    A code split over two lines reads as two codes, so the code is never wrapped: its column does not
+    wrap in the table, and below ``lebar_kode + 60`` columns each code starts its own line instead."""
+    judul = f"Katalog: {getattr(katalog, 'nama', '')}" if katalog is not None else "Tanpa katalog"
+    if katalog is None:  # said once above the results rather than on every row
+        from renja_xl.nomenklatur.validasi import SARAN_IMPOR
+
+        layar.print(f"[yellow]Belum ada katalog nomenklatur yang diimpor; hanya bentuk kode yang diperiksa. "
+                    f"{SARAN_IMPOR}[/]")
+    lebar_kode = max([len("Kode")] + [len(v.kode) for v in hasil])
+    baris = []
+    for v in hasil:
+        temuan = [f"• {x.pesan}" + (f" Saran: {x.saran}" if x.saran and x.saran not in x.pesan else "")
+                  for x in v.temuan if x.jenis != "nomenklatur.tanpa_katalog"]
+        baris.append((v, v.tingkat.label if v.tingkat else "", temuan))
+    if layar.width < lebar_kode + 60:
+        layar.print(judul)
+        for v, tingkat, temuan in baris:
+            layar.print(Text.assemble((v.kode, "bold"), "  ", (v.status, _WARNA[v.status]),
+                                       f"  {tingkat}" if tingkat else ""))
+            if v.nama_resmi:
+                layar.print(Text(f"  Nama resmi: {v.nama_resmi}"))
+            for x in temuan:
+                layar.print(Text(f"  {x}"))
+        return
+    t = Table(title=judul, show_lines=True)
+    t.add_column("Kode", no_wrap=True, min_width=lebar_kode, overflow="ignore")
+    t.add_column("Status", no_wrap=True)
+    for kol in ("Tingkat", "Nama resmi", "Temuan"):
+        t.add_column(kol, overflow="fold")
+    for v, tingkat, temuan in baris:
+        t.add_row(Text(v.kode), Text(v.status, style=_WARNA[v.status]), Text(tingkat), Text(v.nama_resmi or ""),
+                  Text("\n".join(temuan) or "-"))
+    layar.print(t)
 
 
 def daftar(app: typer.Typer) -> None:

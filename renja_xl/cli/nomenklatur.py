@@ -10,9 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from renja_xl.cli.bahasa import Aplikasi
 from renja_xl.galat import GalatPengguna
 
-grup = typer.Typer(
+grup = Aplikasi(
     name="nomenklatur",
     help="Kelola katalog nomenklatur resmi (impor, daftar versi, pilih versi aktif, hapus).",
     no_args_is_help=True,

@@ -9,10 +9,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from renja_xl.cli.bahasa import Aplikasi
 from renja_xl.galat import GalatPengguna
 from renja_xl.paket import VERSI_PYTHON
 
-grup = typer.Typer(help="Paket pemasangan renja-xl tanpa internet.", no_args_is_help=True)
+grup = Aplikasi(help="Paket pemasangan renja-xl tanpa internet.", no_args_is_help=True)
 _layar = Console(highlight=False, soft_wrap=True)
 _galat = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -26,8 +26,8 @@ def daftar(app: typer.Typer) -> None:
                                                help="Triwulan 1-4 (bawaan: triwulan terakhir di folder)."),
         tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: tahun kebanyakan berkas)."),
         json_: bool = typer.Option(False, "--json", help="Cetak satu objek JSON (opd, gagal) untuk skrip."),
-        tingkat: str = typer.Option("kabkota", "--tingkat",
-                                    help="kabkota (Tabel E.79) atau provinsi (Formulir E.19)."),
+        tingkat: str = typer.Option("kabkota", "--pemda", "--tingkat",
+                                    help="Jenis pemda: kabkota (Tabel E.79) atau provinsi (Formulir E.19)."),
         dask: Optional[str] = typer.Option(None, "--dask",
                                            help="Alamat scheduler Dask (tcp://HOST:8786), atau 'lokal' untuk "
                                                 "LocalCluster di komputer ini. Bawaan: semua inti komputer ini."),
@@ -72,8 +72,9 @@ def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None
     from renja_xl.rekap import rekap
 
     batas = _tanggal(tenggat)
-    tingkat = {"kab/kota": "kabkota", "kabupaten/kota": "kabkota", "prov": "provinsi"}.get(tingkat.lower(),
-                                                                                         tingkat.lower())
+    from renja_xl.pemda import PROVINSI, jenis_pemda_opsi
+
+    tingkat = "provinsi" if jenis_pemda_opsi(tingkat) == PROVINSI else "kabkota"
     out = Console(stderr=json_, highlight=False, soft_wrap=True)
     kolom = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
              TextColumn("[red]{task.fields[gagal]} gagal"), TimeRemainingColumn())
