@@ -204,6 +204,11 @@ def test_baris_nomor_kolom_hilang_keluar_dua(tmp_path: Path) -> None:
     with pytest.raises(GalatPengguna, match="baris nomor kolom") as e:
         impor([p])
     assert e.value.berkas == p and e.value.lembar == "Evaluasi Renja"
+    asli = p.read_bytes()
+    r = CliRunner().invoke(app, ["data-induk", "impor", str(p), "-o", str(tmp_path / "x.xlsx")])
+    teks = " ".join(r.output.split())
+    assert r.exit_code == 2 and p.name in teks and "13=6+12" in teks and "Traceback" not in teks, teks
+    assert p.read_bytes() == asli and not (tmp_path / "x.xlsx").exists()
 
 
 def test_berkas_rusak_dan_terenkripsi_keluar_dua(tmp_path: Path) -> None:
@@ -211,9 +216,12 @@ def test_berkas_rusak_dan_terenkripsi_keluar_dua(tmp_path: Path) -> None:
 
     for buat in (kr.terenkripsi, kr.bukan_zip, kr.terpotong):
         p = buat(tmp_path)
+        asli = p.read_bytes()
         r = CliRunner().invoke(app, ["data-induk", "impor", str(p), "-o", str(tmp_path / "x.xlsx")])
         assert r.exit_code == 2, (buat.__name__, r.output)
         assert p.name in r.output and "Traceback" not in r.output
+        assert ".xlsx" in r.output                                   # what was expected
+        assert p.read_bytes() == asli and not (tmp_path / "x.xlsx").exists()
 
 
 def test_keluaran_tidak_menimpa_tanpa_timpa_dan_bukan_masukan(contoh: Path, tmp_path: Path) -> None:

@@ -93,3 +93,8 @@ def test_modul_jenis_tanpa_daftar_satuan_sendiri() -> None:
 def test_aturan_tebakan(satuan: str, bukti: list, harap: JenisIndikator) -> None:
     j, sebab = modul_jenis.tebak_jenis(satuan, "Indikator uji", bukti)
     assert j is harap and sebab.startswith(harap.value)
+
+
+def test_nilai_bertanda_persen_keputusan_inti_dengan_alasannya() -> None:
+    j, sebab = modul_jenis.tebak_jenis("Dokumen", "Jumlah dokumen", [], persen=True)
+    assert j is tebak_jenis("Dokumen", "Jumlah dokumen", persen=True) and "bertanda %" in sebab

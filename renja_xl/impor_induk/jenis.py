@@ -195,6 +195,7 @@ def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], *
         return level, f"{level.value}: {akhir[0]}"
     ragu = "; sumber menjumlahkan di satu tempat dan tidak di tempat lain, periksa" if jumlah and akhir else ""
     if inti is not K:
-        asal = f"satuan '{satuan}'" if satuan else ("nilai bertanda %" if persen else "nama indikator")
+        tanpa_persen = inti_tebak(satuan or None, indikator or None)
+        asal = "nilai bertanda %" if tanpa_persen is K else f"satuan '{satuan}'" if satuan else "nama indikator"
         return level, f"{level.value}: dari {asal}{ragu}"
     return K, (f"kumulatif: dari satuan '{satuan}'" if satuan else "kumulatif: tanpa satuan") + ragu
