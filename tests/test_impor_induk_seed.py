@@ -12,7 +12,7 @@ import seed_tabel as st
 from renja_xl.angka import parse_angka
 from renja_xl.impor_induk import impor
 from renja_xl.impor_induk.model import HasilImpor
-from renja_xl.impor_induk.sel import ke_masukan
+from renja_xl.impor_induk.sel import bagian, jumlah_indikator, ke_masukan
 from renja_xl.kode import parse_kode
 
 
@@ -35,6 +35,59 @@ def tidak_ada(h: HasilImpor, sel: str) -> None:
 
 def _nilai(teks: str) -> float | None:
     return ke_masukan(parse_angka(teks))[0] if teks.strip() else None
+
+
+# printed input column -> Data Induk field (and index of a quarter tuple)
+E81_MASUKAN = {"5K": ("target_renstra_k", None), "5Rp": ("target_renstra_rp", None),
+               "6K": ("realisasi_lalu_k", None), "6Rp": ("realisasi_lalu_rp", None),
+               "7K": ("target_k", None), "7Rp": ("target_rp", None), "8K": ("tw_k", 0), "8Rp": ("tw_rp", 0),
+               "9K": ("tw_k", 1), "9Rp": ("tw_rp", 1)}
+# T-C.29 without an E.81: the year's realisasi goes to TW IV (the Info note says so)
+TC29_MASUKAN = {"4": ("target_renstra_k", None), "5": ("realisasi_lalu_k", None), "6": ("target_k", None),
+                "7": ("tw_k", 3), "9": ("target_n1_k", None)}
+
+
+def semua_masukan_kembali(h: HasilImpor, tabel: st.Tabel, baris_seed: list[tuple[str, str, str]],
+                          kolom: dict[str, tuple[str, int | None]], kol_uraian: int, induk: set[str]) -> int:
+    """Every printed input number of every seed row is in the Data Induk, at its field, on the row(s) made
+    from it; or a note at that very cell says why not. ``baris_seed``: (uraian, indikator, values) in
+    sheet order; rows with neither indicator nor a number make no Data Induk row; ``induk``: uraian of
+    rows whose Rp are roll-ups of their children (compared with them, not imported). Returns the number of
+    cells checked."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tabel.path)[tabel.lembar]
+    dicatat = {c.sel for c in h.catatan if c.jenis in ("sel", "baris")}
+    data = list(h.data.baris)
+    r, i, diperiksa = 0, 0, 0
+    for uraian, indikator, nilai in baris_seed:
+        r = next(x for x in range(r + 1, ws.max_row + 1)
+                 if (ws.cell(x, kol_uraian).value or "") == uraian
+                 and (ws.cell(x, kol_uraian + 1).value or "") == indikator)
+        if not indikator and not any(ch.isdigit() for ch in nilai):
+            continue
+        n = jumlah_indikator(indikator) if indikator else 1
+        baris, i = data[i:i + n], i + n
+        assert len(baris) == n and (not uraian or baris[0].uraian), (uraian, [b.uraian for b in baris])
+        for label, (medan, j) in kolom.items():
+            ref = f"{tabel.peta.huruf(label)}{r}"
+            if ref in dicatat:
+                continue
+            teks = str(ws[ref].value or "").strip()
+            rp = label.endswith("Rp")
+            bagian_sel = bagian(parse_angka(teks), n) if teks else [parse_angka(None)] * n
+            for k, b in enumerate(baris):
+                v = getattr(b, medan)
+                v = v[j] if j is not None else v
+                if rp and (uraian in induk or not uraian or k > 0):
+                    assert v is None, (uraian, label, v)       # a roll-up, or Rp of a node's later indicator
+                elif len(bagian_sel) == n:
+                    assert v == ke_masukan(bagian_sel[k])[0], (uraian, indikator, label, teks, v)
+                else:                                          # one value chosen by its unit
+                    assert n == 1 and v in {ke_masukan(a)[0] for a in bagian_sel}, (uraian, label, teks, v)
+                diperiksa += 1
+    assert i == len(data), [b.uraian or b.indikator for b in data[i:]]
+    return diperiksa
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +237,14 @@ def test_malang_salah_hitung(malang):
     ada(h, t.sel("predikat_perizinan", "13K"), "predikat", "Sangat Tinggi", "Sedang")                       # 002:566
     ada(h, t.sel("predikat_perizinan", "13Rp"), "predikat", "Sangat Tinggi", "Rendah")
     tidak_ada(h, t.sel("Sub Kegiatan Fasilitasi Penerbitan Tanda Daftar Gudang", "13Rp"))                  # 92,35%
+    # seeds-spec 5.5: col 12 Rp != 8 + 9 and col 13 Rp from TW I only (002:375, 432, 551); K col 13 (002:432)
+    keu = "Kegiatan Administrasi Keuangan Perangkat Daerah"
+    ada(h, t.sel(keu, "12Rp"), "hitung", "14.387.065.882", "5.143.799.958")
+    ada(h, t.sel(keu, "13Rp"), "hitung", "38,72%", "13,83%")
+    periksa = st.M_KOPERASI[2][1][:80]
+    ada(h, t.sel(periksa, "13K"), "hitung", "34,58%", "23,53%")
+    ada(h, t.sel(periksa, "13Rp"), "hitung", "29,19%", "14,50%")
+    ada(h, t.sel("Kegiatan Penerbitan Tanda Daftar Gudang", "13Rp"), "hitung", "92,35%", "23,07%")
 
 
 # ------------------------------------------------------------------------------------------- Tabel 2.1
@@ -223,3 +284,27 @@ def test_semarang_tabel21(tmp_path: Path):
     assert akses.jenis.value == "persentase"                    # col 10 = 21, the last value, not a sum
     assert (akses.target_renstra_k, akses.realisasi_lalu_k, akses.target_k, akses.tw_k[3], akses.target_n1_k) \
         == (23, 24.5, 20, 20.35, 21)
+
+
+# ----------------------------------------------------------------------- every input of every seed row
+
+def test_malang_semua_masukan_kembali(malang):
+    t, h = malang
+    seed = [x[1:] for x in st.M_PENUNJANG + st.M_KOPERASI + st.M_PERIZINAN if not x[1].startswith(("BIDANG", "BID."))]
+    induk = {u for u, _i, _n in seed if u.startswith(("PROGRAM", "Kegiatan"))}
+    assert semua_masukan_kembali(h, t, seed, E81_MASUKAN, 3, induk) > 150
+
+
+def test_kalbar_semua_masukan_kembali(tmp_path: Path):
+    p = tmp_path / "kalbar.xlsx"
+    t = st.kalbar_tabel21(p)
+    h = impor([p])
+    seed = [(u, i, n) for _k, u, i, n in st.K_BARIS]
+    assert semua_masukan_kembali(h, t, seed, TC29_MASUKAN, 2, set()) > 90
+
+
+def test_semarang_semua_masukan_kembali(tmp_path: Path):
+    p = tmp_path / "semarang.xlsx"
+    t = st.semarang_tabel21(p)
+    h = impor([p])
+    assert semua_masukan_kembali(h, t, st.S_BARIS, TC29_MASUKAN, 2, set()) > 60
