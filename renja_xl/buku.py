@@ -11,6 +11,11 @@ loads it: openpyxl would otherwise build one object per row/cell (1 million styl
 Only empty elements are dropped, so values, formulas and merged ranges are unchanged; the formatting of
 the empty rows/cells is lost, which does not matter for reading. The file on disk is never modified.
 A value far out (e.g. in XFD1048576) is refused: calamine would allocate the whole grid and abort the process.
+
+A workbook Excel saved as "Strict Open XML Spreadsheet" names its elements and relationship types in the
+Strict namespaces (``http://purl.oclc.org/ooxml/...``), which openpyxl and calamine do not know: they would
+read it as empty. Its XML parts are mapped to the transitional namespaces in memory (:func:`ke_transisional`)
+before any reader sees them, so every check works the same; the file on disk is untouched.
 """
 
 from __future__ import annotations
@@ -153,6 +158,8 @@ class HasilPeriksa:
     berkas: Path
     data: bytes
     lembar: dict[str, _Lembar] = field(default_factory=dict)
+    strict: bool = False
+    """Saved as Strict Open XML: readers get the parts mapped to transitional namespaces."""
 
     @property
     def dipangkas(self) -> list[str]:
@@ -191,6 +198,43 @@ def _ribuan(n: int) -> str:
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
+
+
+# ---- Strict Open XML -> transitional ----------------------------------------------------------------
+
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_RE_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/([A-Za-z]+)((?:/[A-Za-z]+)*)")
+_STRICT_NAMA = {b"extendedProperties": b"extended-properties", b"customProperties": b"custom-properties"}
+_STRICT_PAKET = {b"relationships": b"http://schemas.openxmlformats.org/package/2006/relationships",
+                 b"content-types": b"http://schemas.openxmlformats.org/package/2006/content-types"}
+
+
+def _uri_transisional(m: re.Match[bytes]) -> bytes:
+    """One Strict URI -> its transitional twin (ECMA-376 Part 1 vs Part 4 names).
+
+    ``purl.oclc.org/ooxml/<area>/<name>[/<type>]`` becomes ``schemas.openxmlformats.org/<area>/2006/<name>``;
+    the two property parts and their relationship types are hyphenated in the transitional names."""
+    area, nama, ekor = m.group(1), m.group(2), m.group(3)
+    if area == b"package":
+        return _STRICT_PAKET.get(nama, m.group(0)) + ekor
+    ekor = b"/".join(_STRICT_NAMA.get(x, x) for x in ekor.split(b"/"))
+    return b"http://schemas.openxmlformats.org/" + area + b"/2006/" + _STRICT_NAMA.get(nama, nama) + ekor
+
+
+def ke_transisional(xml: bytes) -> bytes:
+    """XML of a Strict Open XML part with every Strict namespace and relationship type made transitional."""
+    if _STRICT not in xml:
+        return xml
+    return _RE_STRICT.sub(_uri_transisional, xml)
+
+
+def _adalah_strict(z: zipfile.ZipFile) -> bool:
+    """The package's main relationship uses the Strict officeDocument type (what Excel writes for Strict)."""
+    try:
+        rels = z.read("_rels/.rels")
+    except KeyError:
+        return False
+    return b"purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in rels
 
 
 # ---- container checks -----------------------------------------------------------------------------
@@ -278,6 +322,11 @@ def _baca_berkas(berkas: Path) -> bytes:
     return data
 
 
+def baca_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a user file after the file-level checks (exists, not a folder, size limit, readable)."""
+    return _baca_berkas(Path(path))
+
+
 def _nama_lembar(z: zipfile.ZipFile) -> dict[str, str]:
     """Map worksheet part name -> sheet name (best effort; the XML was checked for DTDs first)."""
     try:
@@ -340,23 +389,10 @@ def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb:
                 lb.baris_r_maks = max(lb.baris_r_maks, int(r))
 
 
-def _cek_zip(berkas: Path, data: bytes, z: zipfile.ZipFile) -> dict[str, _Lembar]:
+def cek_arsip(berkas: Path, z: zipfile.ZipFile) -> None:
+    """The container limits every zipped workbook (.xlsx, .xlsb, .ods) must meet: member count, unpacked
+    size, compression ratio (zip bomb), no encrypted member, only stored/deflated members."""
     infos = z.infolist()
-    nama = {i.filename for i in infos}
-    if "mimetype" in nama:
-        try:
-            mime = z.read("mimetype")[:200]
-        except Exception:
-            mime = b""
-        if mime.startswith(_MIME_ODS) or b"opendocument" in mime:
-            raise _galat(berkas, "ini berkas OpenDocument (.ods), bukan .xlsx.", _SARAN_XLSX)
-    if "xl/workbook.bin" in nama:
-        raise _galat(berkas, "ini buku kerja biner Excel (.xlsb) yang tidak didukung.", _SARAN_XLSX)
-    if "word/document.xml" in nama or "ppt/presentation.xml" in nama:
-        raise _galat(berkas, "ini dokumen Word/PowerPoint, bukan buku kerja Excel.", "Pilih berkas .xlsx.")
-    if "[Content_Types].xml" not in nama:
-        raise _galat(berkas, "arsip zip ini bukan buku kerja Excel (tidak ada [Content_Types].xml).",
-                     "Pilih berkas .xlsx yang disimpan dari Excel atau LibreOffice.")
     if len(infos) > BATAS_ANGGOTA:
         raise _galat(berkas, f"arsip berisi {len(infos)} bagian (batas {BATAS_ANGGOTA}); ini bukan buku kerja wajar.",
                      "Simpan ulang dari Excel sebagai .xlsx.")
@@ -376,6 +412,26 @@ def _cek_zip(berkas: Path, data: bytes, z: zipfile.ZipFile) -> dict[str, _Lembar
             raise _galat(berkas, f"bagian '{i.filename}' mengembang {i.file_size // max(i.compress_size, 1)} kali "
                                  f"saat diurai (batas {BATAS_RASIO} kali); ini ciri 'zip bomb', jadi tidak dibuka.",
                          "Minta berkas asli dari pengirimnya, atau simpan ulang dari Excel.")
+
+
+def _cek_zip(berkas: Path, data: bytes, z: zipfile.ZipFile) -> dict[str, _Lembar]:
+    infos = z.infolist()
+    nama = {i.filename for i in infos}
+    if "mimetype" in nama:
+        try:
+            mime = z.read("mimetype")[:200]
+        except Exception:
+            mime = b""
+        if mime.startswith(_MIME_ODS) or b"opendocument" in mime:
+            raise _galat(berkas, "ini berkas OpenDocument (.ods), bukan .xlsx.", _SARAN_XLSX)
+    if "xl/workbook.bin" in nama:
+        raise _galat(berkas, "ini buku kerja biner Excel (.xlsb) yang tidak didukung.", _SARAN_XLSX)
+    if "word/document.xml" in nama or "ppt/presentation.xml" in nama:
+        raise _galat(berkas, "ini dokumen Word/PowerPoint, bukan buku kerja Excel.", "Pilih berkas .xlsx.")
+    if "[Content_Types].xml" not in nama:
+        raise _galat(berkas, "arsip zip ini bukan buku kerja Excel (tidak ada [Content_Types].xml).",
+                     "Pilih berkas .xlsx yang disimpan dari Excel atau LibreOffice.")
+    cek_arsip(berkas, z)
     # Every part openpyxl might parse is scanned, whatever its extension (a sheet part can be named
     # anything in the rels); only images (xl/media: an SVG may legitimately carry a DOCTYPE) and binary
     # parts (.bin: VBA, printer settings), which openpyxl never parses as XML, are skipped.
@@ -425,6 +481,7 @@ def periksa_berkas(path: str | os.PathLike[str]) -> HasilPeriksa:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             lembar = _cek_zip(berkas, data, z)
+            strict = _adalah_strict(z)
     except GalatPengguna:
         raise
     except MemoryError as e:
@@ -434,7 +491,7 @@ def periksa_berkas(path: str | os.PathLike[str]) -> HasilPeriksa:
             NotImplementedError, OverflowError, UnicodeError, RuntimeError) as e:  # all mean a damaged archive
         raise _galat(berkas, f"arsip .xlsx ini rusak ({_singkat(e)}).",
                      "Unduh atau salin ulang berkasnya, atau buka di Excel lalu simpan sebagai .xlsx baru.") from e
-    return HasilPeriksa(berkas=berkas, data=data, lembar=lembar)
+    return HasilPeriksa(berkas=berkas, data=data, lembar=lembar, strict=strict)
 
 
 def _singkat(e: BaseException) -> str:
@@ -457,7 +514,8 @@ def _pangkas_xml(xml: bytes) -> bytes:
     return _RE_DIMENSI_EL.sub(b"", xml, count=1)
 
 
-def _pangkas_anggota(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.ZipFile) -> None:
+def _pangkas_anggota(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.ZipFile,
+                     strict: bool = False) -> None:
     """Stream-trim one sheet in ~1 MB pieces (memory stays small even for a 100 MB sheet).
 
     Every pattern needs a whole element inside one piece, so a piece boundary can only make us keep an
@@ -477,22 +535,30 @@ def _pangkas_anggota(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.
                 sisa = buf
                 continue
             k = len(buf) if k < 0 else k + 4
-            g.write(_pangkas_xml(buf[:k]))
+            g.write(_pangkas_xml(ke_transisional(buf[:k]) if strict else buf[:k]))
             sisa = buf[k:]
-        g.write(_pangkas_xml(sisa))
+        g.write(_pangkas_xml(ke_transisional(sisa) if strict else sisa))
+
+
+def _bagian_xml(nama: str) -> bool:
+    """Parts that may carry namespaces: everything but media and binary parts (.bin)."""
+    return "/media/" not in nama and not nama.lower().endswith(".bin")
 
 
 def _sumber(hasil: HasilPeriksa) -> io.BytesIO:
-    """The bytes openpyxl/calamine read: the file itself, or a copy with padded sheets trimmed."""
+    """The bytes openpyxl/calamine read: the file itself, or a copy with padded sheets trimmed and Strict
+    namespaces made transitional."""
     perlu = {p for p, lb in hasil.lembar.items() if lb.perlu_pangkas}
-    if not perlu:
+    if not perlu and not hasil.strict:
         return io.BytesIO(hasil.data)
     keluar = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(hasil.data)) as zin, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             if info.filename in perlu:
-                _pangkas_anggota(zin, info, zout)
+                _pangkas_anggota(zin, info, zout, hasil.strict)
                 log.info("lembar %s dipangkas dari baris/sel kosong", info.filename)
+            elif hasil.strict and _bagian_xml(info.filename):
+                zout.writestr(info, ke_transisional(zin.read(info)))
             else:
                 zout.writestr(info, zin.read(info))
     keluar.seek(0)
