@@ -20,6 +20,7 @@ from renja_xl.periksa.hasil import HasilPeriksa, RingkasFormulir, TemuanSel
 
 if TYPE_CHECKING:
     from renja_xl.buku import HasilPeriksa as HasilBuka
+    from renja_xl.format_lain import FormatBerkas
     from renja_xl.periksa.deteksi import Grid
 
 __all__ = ["periksa_berkas", "periksa_grid", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
@@ -32,16 +33,29 @@ def nama_laporan_baku(path: str | os.PathLike[str]) -> Path:
 
 
 def baca_grid(path: Path) -> list[Grid]:
-    """Every worksheet of ``path`` as a Grid, after the safety scan (done once): the one-pass XML reader
-    when it understands the file, otherwise openpyxl."""
-    from renja_xl import buku
-    from renja_xl.periksa.baca_xml import TidakDidukung
+    """Every worksheet of ``path`` as a Grid (any format :func:`baca_sumber` reads)."""
+    return baca_sumber(path)[0]
 
+
+def baca_sumber(path: Path) -> tuple[list[Grid], FormatBerkas]:
+    """Every worksheet of ``path`` as a Grid, and the format it was read from (the report says what that
+    format allowed). .xlsx after the safety scan (done once; Strict namespaces mapped there): the one-pass
+    XML reader when it understands the file, otherwise openpyxl. .xls/.xlsb/.ods through calamine."""
+    from renja_xl import buku, format_lain
+    from renja_xl.periksa.baca_xml import TidakDidukung
+    from renja_xl.periksa.deteksi import Grid
+
+    fmt = format_lain.kenali(path)
+    if fmt.calamine:
+        from renja_xl.periksa.baca_calamine import baca_buku
+
+        return [Grid.dari_mentah(lb) for lb in baca_buku(Path(path), fmt)], fmt
     terperiksa = buku.periksa_berkas(path)
+    fmt = format_lain.XLSX_STRICT if terperiksa.strict else format_lain.XLSX
     try:
-        return grid_xml(terperiksa)
+        return grid_xml(terperiksa), fmt
     except TidakDidukung:
-        return grid_openpyxl(terperiksa)
+        return grid_openpyxl(terperiksa), fmt
 
 
 def grid_xml(terperiksa: HasilBuka) -> list[Grid]:
@@ -76,8 +90,11 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
     if not berkas.exists():
         raise GalatPengguna("berkas tidak ditemukan.", berkas=berkas, saran="Periksa nama dan foldernya.")
     if berkas.is_dir():
-        raise GalatPengguna("ini folder, bukan berkas .xlsx.", berkas=berkas)
-    hasil = periksa_grid(berkas, baca_grid(berkas), pemda)
+        raise GalatPengguna("ini folder, bukan berkas buku kerja.", berkas=berkas)
+    grids, fmt = baca_sumber(berkas)
+    hasil = periksa_grid(berkas, grids, pemda)
+    if fmt.catatan:
+        hasil.catatan.insert(0, fmt.catatan)
     if out_path is not None:
         from renja_xl.periksa.laporan import tulis_laporan
 

@@ -1,0 +1,295 @@
+"""What Excel and staff actually save: Strict Open XML, .xls, .xlsb and .ods give the same findings as the .xlsx.
+
+Fixtures are built here: an E.81 with known mistakes (``seed_tabel.e81_bersih`` + typed-in errors), then
+- Strict: the same file with its namespaces rewritten (``ooxml_strict``, a table independent of buku's),
+- .xlsb: written record by record (``xlsb_tulis``; LibreOffice cannot write .xlsb),
+- .xls / .ods: converted by LibreOffice (skipped without it, a failure under RENJA_XL_WAJIB=1).
+Each must give the same rule ids at the same cells as the .xlsx, and the report must say what the format allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+import seed_tabel as st
+from ooxml_strict import KE_STRICT, ke_strict
+from xlsb_tulis import dari_xlsx
+from renja_xl import buku, format_lain
+from renja_xl.cli import app
+from renja_xl.periksa import nama_laporan_baku, periksa_berkas
+from renja_xl.periksa.baca_calamine import rumus_excel
+
+runner = CliRunner()
+
+
+def sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def temuan(h) -> list[tuple[str | None, str | None, str]]:
+    return sorted({(t.lembar, t.sel, t.jenis) for t in h.temuan}, key=str)
+
+
+def _salah_nilai(p: Path) -> dict[str, str]:
+    """An E.81 of numbers with five typed mistakes; returns cell -> the rule that must fire there."""
+    t = st.e81_bersih(p)
+    wb = load_workbook(p)
+    ws = wb["E.81"]
+    harap = {}
+    ws[t.sel("2.17.01.2.02.01", "9Rp")] = 1_973_244_000                 # TW II Rp typed wrong
+    harap[t.sel("2.17.01.2.02.01", "12Rp")] = "hitung.jumlah"
+    harap[t.sel("2.17.01.2.02", "9Rp")] = "rollup.selisih"
+    ws[t.sel("2.17.01.2.01.01", "14K")] = 0.8                             # capaian typed wrong (shown 80,00%)
+    harap[t.sel("2.17.01.2.01.01", "14K")] = "hitung.capaian"
+    k14 = t.peta.huruf("14K")
+    ws[f"{k14}{t.baris['rata']}"] = 0.4                                    # average typed wrong
+    harap[f"{k14}{t.baris['rata']}"] = "rata_rata.salah"
+    ws[f"{k14}{t.baris['predikat']}"] = "Sedang"
+    harap[f"{k14}{t.baris['predikat']}"] = "predikat.salah"
+    ws.column_dimensions["C"].width = 48
+    ws.column_dimensions["D"].width = 30
+    wb.save(p)
+    return harap
+
+
+def _salah_rumus(p: Path) -> dict[str, str]:
+    """An E.81 of formulas with a SUM that skips a child and a formula typed over by a number."""
+    t = st.e81_bersih(p, rumus=True)
+    wb = load_workbook(p)
+    ws = wb["E.81"]
+    kol = t.peta.huruf("7Rp")
+    ws[f"{kol}{t.baris['2.17.01']}"] = f"={kol}{t.baris['2.17.01.2.01']}"   # leaves out the second kegiatan
+    sel = t.sel("2.17.01.2.02.01", "12Rp")
+    ws[sel] = 3_000_000_000
+    wb.save(p)
+    return {f"{kol}{t.baris['2.17.01']}": "rumus.rentang", sel: "rumus.diketik"}
+
+
+@pytest.fixture(scope="module")
+def nilai_xlsx(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    p = tmp_path_factory.mktemp("asli") / "e81.xlsx"
+    return p, _salah_nilai(p)
+
+
+def _konversi(sumber: Path, ke: str, folder: Path) -> Path:
+    from renja_xl.libreoffice import cari_soffice
+
+    folder.mkdir(exist_ok=True)
+    subprocess.run([cari_soffice(), "--headless", f"-env:UserInstallation=file://{folder}/profil",
+                    "--convert-to", ke, "--outdir", str(folder), str(sumber)],
+                   capture_output=True, timeout=300, check=False)
+    p = folder / f"{sumber.stem}.{ke}"
+    assert p.is_file(), f"LibreOffice tidak menghasilkan .{ke}"
+    return p
+
+
+def _sama_dengan_asli(asli: Path, lain: Path, harap: dict[str, str]):
+    """Check both; the other format gives exactly the .xlsx's findings, including every expected one."""
+    h_asli = periksa_berkas(asli)
+    for sel, jenis in harap.items():
+        assert ("E.81", sel, jenis) in temuan(h_asli), (sel, jenis, temuan(h_asli))
+    sebelum = sha(lain)
+    h = periksa_berkas(lain, nama_laporan_baku(lain), timpa=True)
+    assert sha(lain) == sebelum, "berkas asli tidak boleh berubah"
+    assert temuan(h) == temuan(h_asli)
+    assert [(f.jenis, f.baris_header, f.jumlah_baris) for f in h.formulir] == \
+        [(f.jenis, f.baris_header, f.jumlah_baris) for f in h_asli.formulir]
+    return h
+
+
+def _laporan_seperti_asli(asli: Path, h, ukur_cm: bool = False) -> None:
+    """The report copy of a non-.xlsx file: a new .xlsx with the values, merges and widths of the original,
+    its first sheet naming the format, every finding commented at its cell."""
+    assert h.laporan is not None and h.laporan.suffix == ".xlsx" and h.laporan.exists()
+    lap = load_workbook(h.laporan)
+    ws, wa = lap["E.81"], load_workbook(asli, data_only=True)["E.81"]
+    for row in wa.iter_rows():
+        for c in row:
+            v = ws.cell(c.row, c.column).value
+            if isinstance(c.value, float):
+                assert v == pytest.approx(c.value, rel=1e-12), c.coordinate
+            elif type(c).__name__ != "MergedCell":
+                assert v == c.value, c.coordinate
+    assert {str(r) for r in ws.merged_cells.ranges} == {str(r) for r in wa.merged_cells.ranges}
+    lebar = {k: ws.column_dimensions[k].width for k in "CD"}
+    if ukur_cm:     # .ods keeps widths in cm, written with the converting machine's font: compare the ratio
+        assert lebar["C"] / lebar["D"] == pytest.approx(48 / 30, rel=0.05), lebar
+    else:
+        assert lebar == {k: pytest.approx(wa.column_dimensions[k].width, abs=0.01) for k in "CD"}
+    assert ws[h.temuan[0].sel].comment is not None
+    teks = " ".join(str(c.value) for c in lap["Hasil Pemeriksaan"]["A"] if c.value)
+    assert "Format" in teks and "berkas asli tidak diubah" in teks
+
+
+# ------------------------------------------------------------------------------------- Strict Open XML
+
+def test_peta_strict_lengkap():
+    """Every Strict URI of the test's table (written from ECMA-376, not from buku) maps back exactly."""
+    for transisional, strict in KE_STRICT:
+        assert buku.ke_transisional(f'"{strict}"'.encode()) == f'"{transisional}"'.encode()
+        assert buku.ke_transisional(f'"{strict}/worksheet"'.encode()) == f'"{transisional}/worksheet"'.encode()
+
+
+def test_strict_sama_dengan_transisional(tmp_path):
+    asli = tmp_path / "e81.xlsx"
+    harap = _salah_rumus(asli)
+    strict = ke_strict(asli, tmp_path / "e81_strict.xlsx")
+    # the fixture really is what openpyxl cannot read: without the mapping it finds no worksheet
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert load_workbook(strict).worksheets == []
+    assert format_lain.kenali(strict) == format_lain.XLSX_STRICT
+    h = _sama_dengan_asli(asli, strict, harap)
+    assert h.temuan and any(t.jenis.startswith("rumus.") for t in h.temuan)
+    assert "Strict" in h.catatan[0]
+    lap = load_workbook(h.laporan)
+    assert lap.sheetnames[0] == "Hasil Pemeriksaan" and lap["E.81"]["C7"].value == load_workbook(asli)["E.81"]["C7"].value
+    assert buku.baca_nilai(strict) == buku.baca_nilai(asli)
+
+
+def test_strict_bersih_keluar_0_kosong_tidak(tmp_path):
+    """A correct Strict E.81 is 'Bersih' because it was read, not because it looked empty."""
+    asli = tmp_path / "bersih.xlsx"
+    st.e81_bersih(asli)
+    strict = ke_strict(asli, tmp_path / "bersih_strict.xlsx")
+    r = runner.invoke(app, ["periksa", str(strict)])
+    assert r.exit_code == 0, r.output
+    assert "E.81" in r.output and "Strict" in r.output
+
+
+# ------------------------------------------------------------------------------------------------ .xlsb
+
+def test_xlsb_sama_dengan_xlsx(nilai_xlsx, tmp_path):
+    asli, harap = nilai_xlsx
+    xlsb = dari_xlsx(asli, tmp_path / "e81.xlsb")
+    assert format_lain.kenali(xlsb) == format_lain.XLSB
+    h = _sama_dengan_asli(asli, xlsb, harap)
+    assert "rumus tidak dapat dibaca" in h.catatan[0] and ".xlsb" in h.catatan[0]
+    _laporan_seperti_asli(asli, h)
+
+
+def test_format_dari_isi_bukan_nama(nilai_xlsx, tmp_path):
+    """An .xlsb renamed .xlsx is still read as .xlsb (signature, not extension)."""
+    asli, harap = nilai_xlsx
+    p = dari_xlsx(asli, tmp_path / "salah_nama.xlsx")
+    assert format_lain.kenali(p) == format_lain.XLSB
+    h = periksa_berkas(p)
+    assert temuan(h) == temuan(periksa_berkas(asli))
+
+
+def test_folder_dan_cli_menerima_xlsb(nilai_xlsx, tmp_path):
+    asli, _harap = nilai_xlsx
+    shutil.copy(asli, tmp_path / "a.xlsx")
+    dari_xlsx(asli, tmp_path / "b.xlsb")
+    r = runner.invoke(app, ["periksa", str(tmp_path / "b.xlsb")])
+    assert r.exit_code == 1, r.output
+    assert "rumus tidak dapat dibaca" in r.output
+    assert (tmp_path / "b_laporan.xlsx").exists()
+    (tmp_path / "b_laporan.xlsx").unlink()
+    (tmp_path / "a_laporan.xlsx").unlink(missing_ok=True)
+    from renja_xl.periksa.folder import periksa_folder
+
+    hasil, _ringkas = periksa_folder(tmp_path)
+    per = {h.berkas.name: h for h in hasil}
+    assert set(per) == {"a.xlsx", "b.xlsb"}
+    assert per["b.xlsb"].galat is None and per["b.xlsb"].salah == per["a.xlsx"].salah > 0
+
+
+def test_xlsb_rusak_keluar_2(nilai_xlsx, tmp_path):
+    asli, _ = nilai_xlsx
+    xlsb = dari_xlsx(asli, tmp_path / "utuh.xlsb")
+    rusak = tmp_path / "rusak.xlsb"
+    with zipfile.ZipFile(xlsb) as zin, zipfile.ZipFile(rusak, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, data[: len(data) // 2] if info.filename.endswith("sheet1.bin") else data)
+    r = runner.invoke(app, ["periksa", str(rusak)])
+    assert r.exit_code == 2, r.output
+    assert "rusak.xlsb" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "rusak_laporan.xlsx").exists()
+
+
+# -------------------------------------------------------------------------------------- encrypted OOXML
+
+def test_xlsx_terenkripsi_keluar_2(tmp_path):
+    import korpus_rusak
+
+    p = korpus_rusak.terenkripsi(tmp_path)
+    r = runner.invoke(app, ["periksa", str(p)])
+    assert r.exit_code == 2, r.output
+    assert "kata sandi" in r.output and p.name in r.output
+
+
+# ----------------------------------------------------------------------------- OpenFormula -> Excel
+
+@pytest.mark.parametrize("ods, excel", [
+    ("of:=SUM([.G11:.G13])", "=SUM(G11:G13)"),
+    ("of:=IFERROR([.Q10]/[.E10];0)", "=IFERROR(Q10/E10,0)"),
+    ("of:=[$'E.81 TW I'.$G$10]+[.A1]", "='E.81 TW I'!$G$10+A1"),
+    ("of:=[$Data.A1:.B2]", "=Data!A1:B2"),
+    ('of:=IF([.A1]>=91;"Sangat Tinggi;[.B1]";"x")', '=IF(A1>=91,"Sangat Tinggi;[.B1]","x")'),
+])
+def test_rumus_ods_ke_excel(ods, excel):
+    assert rumus_excel(ods) == excel
+
+
+# ----------------------------------------------------------------------------- LibreOffice: .xls, .ods
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("ke", ["xls", "ods"])
+def test_xls_ods_sama_dengan_xlsx(nilai_xlsx, tmp_path, libreoffice, ke):
+    asli, harap = nilai_xlsx
+    lain = _konversi(asli, ke, tmp_path)
+    assert format_lain.kenali(lain) == {"xls": format_lain.XLS, "ods": format_lain.ODS}[ke]
+    h = _sama_dengan_asli(asli, lain, harap)
+    assert f".{ke}" in h.catatan[0]
+    assert ("rumus tidak dapat dibaca" in h.catatan[0]) == (ke == "xls")
+    _laporan_seperti_asli(asli, h, ukur_cm=ke == "ods")
+
+
+@pytest.mark.libreoffice
+def test_ods_rumus_diperiksa(tmp_path, libreoffice):
+    """.ods stores formulas as text: the formula checks run and agree with the recalculated .xlsx."""
+    from renja_xl.libreoffice import hitung_ulang
+
+    asli = tmp_path / "e81_rumus.xlsx"
+    harap = _salah_rumus(asli)
+    dihitung = tmp_path / "dihitung.xlsx"
+    hitung_ulang([asli], simpan_ke=[dihitung])
+    ods = _konversi(dihitung, "ods", tmp_path / "ods")
+    h = _sama_dengan_asli(dihitung, ods, harap)
+    assert "nilai dan rumus diperiksa" in h.catatan[0]
+
+
+@pytest.mark.libreoffice
+def test_xls_terenkripsi_dan_rusak_keluar_2(nilai_xlsx, tmp_path, libreoffice):
+    """An .xls with a FILEPASS record (how Excel marks an encrypted .xls) and a truncated .xls: exit 2."""
+    import olefile
+
+    asli, _ = nilai_xlsx
+    xls = _konversi(asli, "xls", tmp_path)
+    sandi = tmp_path / "sandi.xls"
+    shutil.copy(xls, sandi)
+    with olefile.OleFileIO(str(sandi), write_mode=True) as ole:
+        wb = bytearray(ole.openstream("Workbook").read())
+        i = 4 + int.from_bytes(wb[2:4], "little")          # the record after BOF
+        wb[i:i + 2] = (0x002F).to_bytes(2, "little")        # becomes FILEPASS, same length
+        ole.write_stream("Workbook", bytes(wb))
+    r = runner.invoke(app, ["periksa", str(sandi)])
+    assert r.exit_code == 2, r.output
+    assert "kata sandi" in r.output and "sandi.xls" in r.output
+    potong = tmp_path / "potong.xls"
+    potong.write_bytes(xls.read_bytes()[: 4096])
+    r = runner.invoke(app, ["periksa", str(potong)])
+    assert r.exit_code == 2, r.output
+    assert "potong.xls" in r.output and "Traceback" not in r.output
