@@ -36,9 +36,10 @@ def _nama_lembar_bebas(wb, nama: str) -> str:
 
 def tulis_laporan(sumber: Path, hasil: HasilPeriksa, tujuan: Path, *, timpa: bool = False) -> Path:
     """Annotated copy of ``sumber`` at ``tujuan`` (atomic; refuses to overwrite without ``timpa``)."""
-    from renja_xl.buku import buka, simpan_atomik, tulis_teks
+    from renja_xl.buku import simpan_atomik, tulis_teks
+    from renja_xl.format_lain import buka_untuk_laporan
 
-    wb = buka(sumber)
+    wb = buka_untuk_laporan(sumber)      # .xls/.xlsb/.ods: a new values-only workbook; the source is never written
     per_sel: dict[tuple[str, str], list[TemuanSel]] = {}
     for t in hasil.temuan:
         if t.lembar and t.sel and t.lembar in wb.sheetnames:
