@@ -14,6 +14,7 @@ from typing import Callable
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from renja_xl.format_lain import EKSTENSI
 from renja_xl.galat import GalatPengguna
 
 NAMA_RINGKASAN = "ringkasan_pemeriksaan.xlsx"
@@ -32,12 +33,12 @@ class HasilBerkas:
 
 
 def daftar_berkas(folder: Path) -> list[Path]:
-    """Workbooks to check: .xlsx/.xlsm, not reports written by an earlier run, not Excel lock files."""
+    """Workbooks to check: .xlsx/.xlsm/.xls/.xlsb/.ods, not reports written by an earlier run, not Excel lock files."""
     out = []
     for p in sorted(folder.iterdir()):
         if not p.is_file() or p.name.startswith("~$") or p.name == NAMA_RINGKASAN:
             continue
-        if p.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        if p.suffix.lower() not in EKSTENSI:
             continue
         if p.stem.endswith("_laporan"):
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from renja_xl.format_lain import EKSTENSI
 from renja_xl.galat import GalatPengguna
 from renja_xl.rekap.mesin import Kemajuan, jalankan
 from renja_xl.rekap.pilih import Ditolak, Pilihan, pilih
@@ -22,7 +23,7 @@ from renja_xl.rekap.pilih import Ditolak, Pilihan, pilih
 __all__ = ["rekap", "HasilRekap", "daftar_berkas", "TINGKAT", "EKSTENSI_BUKU"]
 
 TINGKAT = ("kabkota", "provinsi")
-EKSTENSI_BUKU = (".xlsx", ".xlsm", ".xls", ".ods")
+EKSTENSI_BUKU = EKSTENSI
 _LEWAT = ("ringkasan_pemeriksaan.xlsx",)
 
 
@@ -61,7 +62,7 @@ def daftar_berkas(folder: Path, keluar: Path | None = None) -> tuple[list[Path],
             buku.append(p)
         else:
             bukan.append(Ditolak(p.name, f"bukan buku kerja ({p.suffix or 'tanpa ekstensi'}); hanya .xlsx, .xlsm, "
-                                         ".xls dan .ods yang dibaca."))
+                                         ".xls, .xlsb dan .ods yang dibaca."))
     return buku, bukan
 
 
