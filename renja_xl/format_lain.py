@@ -95,15 +95,18 @@ def kenali(path: str | os.PathLike[str]) -> FormatBerkas:
         return XLSX
     try:
         with zipfile.ZipFile(berkas) as z:
-            nama = set(z.namelist())
-            if "mimetype" in nama:
-                mime = z.read("mimetype")[:200]
-                if b"opendocument.spreadsheet" in mime:
-                    return ODS
-            if any(n.lower() == "xl/workbook.bin" for n in nama):
+            info = {i.filename: i for i in z.infolist()}
+
+            def kecil(n: str, batas: int) -> bytes:     # only small members: the zip-bomb checks come later
+                i = info.get(n)
+                return z.read(i) if i is not None and i.file_size <= batas else b""
+
+            if b"opendocument.spreadsheet" in kecil("mimetype", 200):
+                return ODS
+            if any(n.lower() == "xl/workbook.bin" for n in info):
                 return XLSB
-            rels = z.read("_rels/.rels") if "_rels/.rels" in nama else b""
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+            rels = kecil("_rels/.rels", 1 << 20)
+    except Exception:  # damaged archive (any zipfile/zlib error): buku explains it
         return XLSX
     if b"purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in rels:
         return XLSX_STRICT

@@ -293,3 +293,119 @@ def test_xls_terenkripsi_dan_rusak_keluar_2(nilai_xlsx, tmp_path, libreoffice):
     r = runner.invoke(app, ["periksa", str(potong)])
     assert r.exit_code == 2, r.output
     assert "potong.xls" in r.output and "Traceback" not in r.output
+
+
+def test_ods_terenkripsi_keluar_2(tmp_path):
+    """An .ods saved with a password lists encryption-data in its manifest: the same message as .xlsx/.xls."""
+    p = tmp_path / "sandi.ods"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", b"\x8f\x12 terenkripsi \x00")
+        z.writestr("META-INF/manifest.xml", b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:'
+                   b'names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                   b'<manifest:encryption-data manifest:checksum-type="SHA1"/></manifest:file-entry></manifest:manifest>')
+    r = runner.invoke(app, ["periksa", str(p)])
+    assert r.exit_code == 2, r.output
+    assert "kata sandi" in r.output and "sandi.ods" in r.output
+
+
+def test_rekap_membaca_xlsb_seperti_xlsx(nilai_xlsx, tmp_path):
+    """``rekap`` extracts the same OPD rows from the .xlsb as from the .xlsx (same reader underneath)."""
+    from renja_xl.rekap.tugas import proses_berkas
+
+    asli, _ = nilai_xlsx
+    a = proses_berkas(str(asli))
+    b = proses_berkas(str(dari_xlsx(asli, tmp_path / "e81.xlsb")))
+    assert a.galat is None and b.galat is None, (a.galat, b.galat)
+    assert a.e81 and (b.opd, b.tahun, b.formulir, b.e81) == (a.opd, a.tahun, a.formulir, a.e81)
+    tanpa_berkas = lambda h: [{k: v for k, v in t.items() if k != "berkas"} for t in h.temuan]  # noqa: E731
+    assert tanpa_berkas(b) == tanpa_berkas(a)
+
+
+# ------------------------------------------------------------------------- damaged input never escapes
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+_FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                 HealthCheck.function_scoped_fixture], database=None)
+
+
+def _coba(p: Path, data: bytes) -> str:
+    """Read damaged bytes with the checker's reader: a result or a GalatPengguna naming the file, nothing else."""
+    from renja_xl.galat import GalatPengguna
+    from renja_xl.periksa import baca_grid
+
+    p.write_bytes(data)
+    try:
+        baca_grid(p)
+        return "baik"
+    except GalatPengguna as e:
+        assert p.name in str(e)
+        return "galat"
+    finally:
+        assert p.read_bytes() == data
+
+
+def _mutasi(data: bytes, d: hst.DataObject) -> bytes:
+    b = bytearray(data)
+    cara = d.draw(hst.sampled_from(["balik", "potong", "sisip"]))
+    pos = d.draw(hst.integers(0, max(len(b) - 1, 0)))
+    if cara == "balik" and b:
+        for k in d.draw(hst.lists(hst.integers(0, len(b) - 1), min_size=1, max_size=8)):
+            b[k] ^= d.draw(hst.integers(1, 255))
+    elif cara == "potong":
+        del b[pos:]
+    else:
+        b[pos:pos] = d.draw(hst.binary(min_size=1, max_size=32))
+    return bytes(b)
+
+
+def _mutasi_anggota(data: bytes, d: hst.DataObject) -> bytes:
+    """Damage one member of the zip and re-zip it, so the damage reaches the record walk and calamine."""
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        bagian = {i.filename: z.read(i) for i in z.infolist()}
+    nama = d.draw(hst.sampled_from(sorted(n for n in bagian if n != "mimetype")))
+    bagian[nama] = _mutasi(bagian[nama], d)
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w") as z:
+        for n, isi in bagian.items():
+            z.writestr(n, isi)
+    return keluar.getvalue()
+
+
+@pytest.fixture(scope="module")
+def xlsb_bytes(nilai_xlsx, tmp_path_factory) -> bytes:
+    return dari_xlsx(nilai_xlsx[0], tmp_path_factory.mktemp("xlsb") / "dasar.xlsb").read_bytes()
+
+
+@_FUZZ
+@given(d=hst.data())
+def test_xlsb_rusak_acak(xlsb_bytes, tmp_path, d):
+    _coba(tmp_path / "acak.xlsb", _mutasi_anggota(xlsb_bytes, d) if d.draw(hst.booleans()) else
+          _mutasi(xlsb_bytes, d))
+
+
+@pytest.fixture(scope="module")
+def lo_bytes(nilai_xlsx, tmp_path_factory) -> dict[str, bytes]:
+    from renja_xl import libreoffice as lo
+
+    if lo.tersedia():
+        return {}
+    d = tmp_path_factory.mktemp("lo")
+    return {ke: _konversi(nilai_xlsx[0], ke, d).read_bytes() for ke in ("xls", "ods")}
+
+
+@pytest.mark.libreoffice
+@_FUZZ
+@given(d=hst.data())
+def test_xls_ods_rusak_acak(lo_bytes, libreoffice, tmp_path, d):
+    ke = d.draw(hst.sampled_from(["xls", "ods"]))
+    data = lo_bytes[ke]
+    if ke == "ods" and d.draw(hst.booleans()):
+        data = _mutasi_anggota(data, d)
+    else:
+        data = _mutasi(data, d)
+    _coba(tmp_path / f"acak.{ke}", data)

@@ -532,7 +532,9 @@ def baca_buku(berkas: Path, fmt: FormatBerkas) -> list[LembarLain]:
     except MemoryError as e:
         raise GalatPengguna("memori tidak cukup untuk membaca buku kerja ini.", berkas=berkas, lembar=lembar,
                             saran="Pisahkan datanya ke beberapa berkas.") from e
-    except Exception as e:  # calamine's own errors, struct/zip errors, _Rusak: all mean a damaged file
+    except BaseException as e:  # calamine's errors (a Rust panic is a BaseException), struct/zip, _Rusak: damage
+        if isinstance(e, (KeyboardInterrupt, SystemExit)):
+            raise
         if type(e).__name__ == "PasswordError":
             raise terenkripsi(berkas) from e
         raise GalatPengguna(f"berkas {fmt.nama} ini rusak atau tidak dikenali ({type(e).__name__}: "
