@@ -415,7 +415,8 @@ def _cek_kode_satu(kode: Sel, nama: Sel, jenis_pemda: Sel, bidang: Sel) -> objec
     kx = _konteks(jenis_pemda, bidang)
     if isinstance(kx, str):
         return kx
-    v = _inti("nomenklatur.validasi").validasi(kode, None if _kosong(nama) else str(nama), kx, _katalog())
+    # the same era-aware validation as ``renja-xl kode``: the installed list of the code's own era
+    v = _inti("nomenklatur.simpan").validasi_otomatis(kode, None if _kosong(nama) else str(nama), kx)
     if v.status == "benar":
         return "OK"
     jenis = {t.jenis for t in v.temuan if t.tingkat != "info"}
@@ -443,8 +444,10 @@ def _nama_kode_satu(kode: Sel) -> object:
     k = parse_kode(kode)
     if k.normal is None:
         return _tidak_sah(k)
-    kat = _katalog()
+    kat = _inti("nomenklatur.simpan").katalog_untuk_kode(k.normal)  # the list of the code's own era
     if kat is None:
+        if _katalog() is not None:
+            return f"Katalog era kode {k.normal} belum diimpor (renja-xl nomenklatur impor BERKAS)"
         return "Katalog nomenklatur belum diimpor (renja-xl nomenklatur impor BERKAS)"
     e = kat.cari(k.normal)
     return e.nama if e is not None else f"Kode {k.normal} tidak ada di katalog {kat.nama}"

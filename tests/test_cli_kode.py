@@ -81,7 +81,11 @@ def test_kode_json(folder: Path, csv_kecil: Path) -> None:
         assert all({"pesan", "saran"} <= set(t) for t in d["temuan"])
     assert data[0]["status"] == "benar" and data[0]["nama_resmi"] == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
     assert data[0]["tingkat"] == "sub kegiatan"
-    assert data[1]["status"] == "salah" and any(t["saran"] == "2.17.02.1.02.0005" for t in data[1]["temuan"])
+    # a 2-digit code while only a 4-digit list is installed: a warning of era (not an error), the
+    # equivalent in the installed list as information
+    assert data[1]["status"] == "peringatan" and any(t["saran"] == "2.17.02.1.02.0005" for t in data[1]["temuan"])
+    assert {t["jenis"] for t in data[1]["temuan"]} >= {"nomenklatur.era_lain", "nomenklatur.padanan"}
+    assert data[1]["saran"] == "2.17.02.1.02.0005" and data[1]["katalog"] is None
 
 
 def test_kode_semua_benar_keluar_0_dan_tabel(folder: Path, csv_kecil: Path) -> None:
@@ -117,3 +121,92 @@ def test_kode_tanpa_katalog(folder: Path) -> None:
 def test_kode_galat_pengguna_keluar_2(folder: Path, argumen: list[str], kata: str) -> None:
     r = runner.invoke(app, argumen)
     assert r.exit_code == 2 and kata in r.output
+
+
+# --------------------------------------------------------------------------------------------------
+# eras: each code judged by the installed list of its own era; short default names; suggestions that fit
+
+CSV_LAMA = """level,jenis_pemda,kode,nama
+bidang,KABKOT,1.02,URUSAN PEMERINTAHAN BIDANG KESEHATAN
+program,KABKOT,1.02.02,PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT
+kegiatan,KABKOT,1.02.02.2.01,Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota
+sub_kegiatan,KABKOT,1.02.02.2.01.01,Pembangunan Rumah Sakit beserta Sarana dan Prasarana Pendukungnya
+sub_kegiatan,KABKOT,1.02.02.2.01.02,Pembangunan Puskesmas
+kegiatan,PROV,1.02.02.1.01,Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Provinsi
+sub_kegiatan,PROV,1.02.02.1.01.26,Pengembangan Rumah Sakit
+sub_kegiatan,PROV,1.02.02.1.01.27,Pembangunan Rumah Sakit Jiwa Baru
+"""
+
+
+@pytest.fixture()
+def csv_lama(tmp_path: Path) -> Path:
+    p = tmp_path / "legacy_permendagri90_kecil.csv"
+    p.write_text(CSV_LAMA, encoding="utf-8")
+    return p
+
+
+def test_impor_nama_baku_pendek(folder: Path, csv_kecil: Path, csv_lama: Path) -> None:
+    r = runner.invoke(app, ["nomenklatur", "impor", str(csv_lama)])
+    assert r.exit_code == 0, r.output
+    assert "Versi permendagri-90-2019 diimpor" in r.output
+    r = runner.invoke(app, ["nomenklatur", "impor", str(csv_kecil)])
+    assert r.exit_code == 0 and "Versi kepmendagri-2021 diimpor" in r.output
+    # another list of the same kind never overwrites the first under the same default name
+    lain = csv_kecil.with_name("kecil_lain.csv")
+    lain.write_text(CSV.replace("Secara Elektronik", "Elektronik"), encoding="utf-8")
+    r = runner.invoke(app, ["nomenklatur", "impor", str(lain)])
+    assert r.exit_code == 0 and "kepmendagri-2021-2" in r.output
+    versi = {v["nama"]: v for v in simpan.daftar_versi()}
+    assert set(versi) == {"permendagri-90-2019", "kepmendagri-2021", "kepmendagri-2021-2"}
+    assert versi["permendagri-90-2019"]["era"] == "permendagri-90-2019"
+    # the same file again replaces its own version
+    r = runner.invoke(app, ["nomenklatur", "impor", str(csv_lama)])
+    assert r.exit_code == 0 and len(simpan.daftar_versi()) == 3
+
+
+def test_kode_dinilai_dengan_katalog_eranya(folder: Path, csv_kecil: Path, csv_lama: Path) -> None:
+    _impor(csv_kecil, "baru")   # active: a 4-digit list
+    _impor(csv_lama, "lama")
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.01", "2.17.01.1.01.0001", "--json"])
+    data = json.loads(r.output)
+    assert r.exit_code == 0, r.output
+    assert [d["katalog"] for d in data] == ["lama", "baru"]
+    assert data[0]["nama_resmi"].startswith("Pembangunan Rumah Sakit")
+    # --versi forces one list: the 2-digit code is then an error of era against the 4-digit list
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.01", "--versi", "baru", "--json"])
+    assert json.loads(r.output)[0]["status"] == "salah"
+
+
+def test_kode_kabkota_tidak_disarankan_kode_provinsi(folder: Path, csv_lama: Path) -> None:
+    _impor(csv_lama, "lama")
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.01", "--nama", "Pengembangan Rumah Sakit", "--pemda", "kabkota",
+                            "--json"])
+    d = json.loads(r.output)[0]
+    teks = json.dumps(d, ensure_ascii=False)
+    assert d["status"] == "salah" and "1.02.02.1." not in teks   # no provinsi code proposed
+    # a name given as the first words of the official name is a shortened name, not another code
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.01", "--nama", "Pembangunan Rumah Sakit", "--pemda", "kabkota",
+                            "--json"])
+    d = json.loads(r.output)[0]
+    assert d["status"] == "benar" and "1.02.02.1." not in json.dumps(d)
+    assert [t["jenis"] for t in d["temuan"]] == ["nama.terpotong"]
+    # without --pemda the code's own level (digit 2) decides
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.09", "--nama", "Pengembangan Rumah Sakit", "--json"])
+    assert "1.02.02.1." not in r.output
+
+
+def test_kode_era_tanpa_katalog_eranya_peringatan(folder: Path, csv_lama: Path) -> None:
+    _impor(csv_lama, "lama")
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.0001", "--json"])
+    d = json.loads(r.output)[0]
+    assert d["status"] == "peringatan" and d["katalog"] is None
+    assert [t["jenis"] for t in d["temuan"]] == ["nomenklatur.era_lain", "nomenklatur.padanan"]
+    assert d["temuan"][1]["saran"] == "1.02.02.2.01.01"   # its 2-digit equivalent, as information
+    assert "renja-xl nomenklatur impor" in d["temuan"][0]["saran"] and "SIPD" in d["temuan"][0]["saran"]
+
+
+def test_kode_tidak_terpotong_di_80_kolom(folder: Path, csv_lama: Path) -> None:
+    _impor(csv_lama, "lama")
+    r = runner.invoke(app, ["kode", "1.02.02.2.01.01", "--nama", "Pengembangan Rumah Sakit Daerah"],
+                      env={"COLUMNS": "80"})
+    assert "1.02.02.2.01.01" in r.output

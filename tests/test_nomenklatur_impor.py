@@ -193,23 +193,26 @@ def test_simpan_daftar_pakai_hapus(folder: Path, tmp_path: Path) -> None:
     b = _csv_kecil(tmp_path / "b.csv", "Sub dua")
     assert simpan.muat_katalog() is None and simpan.daftar_versi() == []
     nama_a, meta = simpan.impor(a)
-    assert nama_a == "a" and meta["jumlah"]["sub kegiatan"] == 1
+    # a short default name from the list's kind and era, not the file name
+    assert nama_a == "kepmendagri-2021" and meta["jumlah"]["sub kegiatan"] == 1
+    assert meta["era"] == "kepmendagri-050-5889-2021"
+    n = nama_a
     simpan.impor(b, "versi-b")
     versi = {v["nama"]: v for v in simpan.daftar_versi()}
-    assert versi["a"]["aktif"] and not versi["versi-b"]["aktif"]  # the first import becomes active
-    assert versi["a"]["sha256"] == hashlib.sha256(a.read_bytes()).hexdigest()
-    assert versi["a"]["sumber"] == "a.csv" and versi["a"]["diimpor"]
+    assert versi[n]["aktif"] and not versi["versi-b"]["aktif"]  # the first import becomes active
+    assert versi[n]["sha256"] == hashlib.sha256(a.read_bytes()).hexdigest()
+    assert versi[n]["sumber"] == "a.csv" and versi[n]["diimpor"]
     k1 = simpan.muat_katalog()
     assert k1 is simpan.muat_katalog()  # cached
     assert k1.langsung("2.17.02.2.01.0001").nama == "Sub satu"
     simpan.pakai("versi-b")
     k2 = simpan.muat_katalog()
     assert k2.nama == "versi-b" and k2.langsung("2.17.02.2.01.0001").nama == "Sub dua"
-    assert simpan.hapus("versi-b") == "a"
-    assert simpan.muat_katalog().nama == "a"
+    assert simpan.hapus("versi-b") == n
+    assert simpan.muat_katalog().nama == n
     with pytest.raises(GalatPengguna, match="tidak ada"):
         simpan.pakai("versi-b")
-    assert sorted(p.name for p in folder.iterdir()) == ["a.json.gz", "indeks.json"]  # no temp files left
+    assert sorted(p.name for p in folder.iterdir()) == sorted([f"{n}.json.gz", "indeks.json"])  # no temp files left
 
 
 def test_berkas_versi_json_gzip_bukan_pickle(folder: Path, tmp_path: Path) -> None:

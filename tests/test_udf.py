@@ -156,6 +156,7 @@ def katalog_kecil(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-d
     ]
     kat = Katalog(entri, nama="uji")
     monkeypatch.setattr(simpan, "muat_katalog", lambda nama=None: kat)
+    monkeypatch.setattr(simpan, "katalog_era", lambda era: kat)   # the list of every era, too
     return kat
 
 

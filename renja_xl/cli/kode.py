@@ -35,8 +35,8 @@ def kode(
 def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bidang: Optional[str],
           versi: Optional[str], sebagai_json: bool) -> None:
     from renja_xl.kode import Tingkat, parse_kode
-    from renja_xl.nomenklatur.simpan import muat_katalog
-    from renja_xl.nomenklatur.validasi import Konteks, validasi
+    from renja_xl.nomenklatur.simpan import katalog_untuk_kode, muat_katalog, validasi_otomatis
+    from renja_xl.nomenklatur.validasi import Konteks
 
     nama = list(nama or [])
     if len(nama) > len(kode):
@@ -49,23 +49,28 @@ def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bida
         if b.normal is None or b.tingkat is not Tingkat.BIDANG or b.template:
             raise GalatPengguna(f"--bidang '{bidang}' bukan kode bidang urusan", saran="Contoh: --bidang 2.17.")
         bidang = b.normal
-    katalog = muat_katalog(versi)
     konteks = Konteks(jenis_pemda=jenis, bidang=bidang, versi=versi) if (jenis or bidang or versi) else None
-    hasil = [validasi(k, nama[i] if i < len(nama) else None, konteks, katalog) for i, k in enumerate(kode)]
+    # each code is judged by the installed list of its own era (2- or 4-digit sub kegiatan) unless --versi
+    hasil = [validasi_otomatis(k, nama[i] if i < len(nama) else None, konteks) for i, k in enumerate(kode)]
+    dipakai = [muat_katalog(versi) if versi else katalog_untuk_kode(k) for k in kode]
     if sebagai_json:
-        typer.echo(json.dumps([v.ke_dict() for v in hasil], ensure_ascii=False, indent=1))
+        keluar = [{**v.ke_dict(), "katalog": kat.nama if kat is not None else None} for v, kat in zip(hasil, dipakai)]
+        typer.echo(json.dumps(keluar, ensure_ascii=False, indent=1))
     else:
-        tampilkan(hasil, katalog, Console(highlight=False, soft_wrap=True))
+        nama_kat = list(dict.fromkeys(kat.nama for kat in dipakai if kat is not None))
+        tampilkan(hasil, muat_katalog(), Console(highlight=False, soft_wrap=True),
+                  judul=f"Katalog: {', '.join(nama_kat)}" if nama_kat else "Tanpa katalog")
     if any(v.status != "benar" for v in hasil):
         raise typer.Exit(1)
 
 
-def tampilkan(hasil: list, katalog: object, layar: Console) -> None:
+def tampilkan(hasil: list, katalog: object, layar: Console, judul: str | None = None) -> None:
     """The results as a table, or one block per code when the terminal is too narrow for a table.
 
     A code split over two lines reads as two codes, so the code is never wrapped: its column does not
     wrap in the table, and below ``lebar_kode + 60`` columns each code starts its own line instead."""
-    judul = f"Katalog: {getattr(katalog, 'nama', '')}" if katalog is not None else "Tanpa katalog"
+    if judul is None:
+        judul = f"Katalog: {getattr(katalog, 'nama', '')}" if katalog is not None else "Tanpa katalog"
     if katalog is None:  # said once above the results rather than on every row
         from renja_xl.nomenklatur.validasi import SARAN_IMPOR
 

@@ -14,13 +14,105 @@ from typing import Iterable, Iterator
 
 from renja_xl.kode import ERA_2_DIGIT, ERA_4_DIGIT, Tingkat, parse_kode
 
-__all__ = ["Entri", "Katalog", "normal_nama", "PEMDA_PROV", "PEMDA_KABKOT", "DASAR_2_DIGIT", "DASAR_4_DIGIT"]
+__all__ = ["Entri", "Katalog", "normal_nama", "PEMDA_PROV", "PEMDA_KABKOT", "DASAR_2_DIGIT", "DASAR_4_DIGIT",
+           "Era", "ERA_90_2019", "ERA_5889_2021", "ERA_2027", "SEMUA_ERA", "era_dari_kode", "era_dokumen",
+           "era_katalog", "pilih_versi", "tahun_dari_teks", "digit_pemda_kode", "level_cocok"]
 
 PEMDA_PROV = "PROV"
 PEMDA_KABKOT = "KABKOT"
 #: Human names of the two coding eras (used in messages).
 DASAR_2_DIGIT = f"{ERA_2_DIGIT} / Kepmendagri 050-3708/2020 (sub kegiatan 2 digit)"
 DASAR_4_DIGIT = f"{ERA_4_DIGIT} dan perubahannya (sub kegiatan 4 digit)"
+
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """One generation of the official list. ``digit_sub`` decides whether a code can be judged by a list
+    of this era at all (a 2-digit sub kegiatan never exists in a 4-digit list); ``mulai`` is the first
+    planning year the era governs, used to tell two 4-digit eras apart by a document's year."""
+
+    kode: str
+    digit_sub: int
+    nama: str
+    mulai: int
+    nama_versi: str  # default version name of an imported list of this era
+    contoh_impor: str  # what to import to get a list of this era (for messages)
+
+
+ERA_90_2019 = Era("permendagri-90-2019", 2, DASAR_2_DIGIT, 2020, "permendagri-90-2019",
+                  "daftar era 2 digit, mis. CSV kode,nama legacy_permendagri90_kep050-3708_2020_simcan_flat.csv")
+ERA_5889_2021 = Era("kepmendagri-050-5889-2021", 4, DASAR_4_DIGIT, 2022, "kepmendagri-2021",
+                    "lampiran Kepmendagri 050-5889/2021 atau perubahannya (900.1.15.5-1317/2023, "
+                    "900.1.15.5-3406/2024) .xlsx, atau ekspor SIPD tahun dokumen")
+ERA_2027 = Era("sipd-2027", 4, "daftar nomenklatur SIPD pemutakhiran 2027 (sub kegiatan 4 digit)", 2027, "sipd-2027",
+               "ekspor nomenklatur SIPD 2027 (.xlsx)")
+SEMUA_ERA = (ERA_90_2019, ERA_5889_2021, ERA_2027)
+_ERA_PER_KODE = {e.kode: e for e in SEMUA_ERA}
+_TAHUN = re.compile(r"(?<!\d)(20[1-4]\d)(?!\d)")
+_TAHUN_ANGGARAN = re.compile(r"(?i)tahun(?:\s+anggaran)?\s*:?\s*(20[1-4]\d)(?!\d)")
+
+
+def tahun_dari_teks(teks: str) -> int | None:
+    """The year a title or file name names: the one after 'Tahun (Anggaran)' first, else the most frequent."""
+    m = _TAHUN_ANGGARAN.search(teks or "")
+    if m:
+        return int(m.group(1))
+    semua = _TAHUN.findall(teks or "")
+    if not semua:
+        return None
+    return int(max(set(semua), key=lambda y: (semua.count(y), y)))
+
+
+def era_dari_kode(kode: str) -> Era | None:
+    """The era a canonical sub kegiatan code belongs to by its width (2 digits: 90/2019; 4 digits: the
+    4-digit family, reported as 050-5889/2021); None for codes above sub kegiatan (valid in every era)."""
+    seg = kode.split(".")
+    if len(seg) != 6:
+        return None
+    return ERA_90_2019 if len(seg[5]) == 2 else ERA_5889_2021 if len(seg[5]) == 4 else None
+
+
+def era_dokumen(digit_sub: int | None, tahun: int | None = None) -> Era | None:
+    """The era of a document from the width of its sub kegiatan codes and its year: 2 digits are always
+    Permendagri 90/2019; 4 digits are the 2027 list from planning year 2027, 050-5889/2021 before."""
+    if digit_sub == 2:
+        return ERA_90_2019
+    if digit_sub == 4:
+        return ERA_2027 if tahun is not None and tahun >= ERA_2027.mulai else ERA_5889_2021
+    return None
+
+
+def era_katalog(info: dict, digit_sub: int | None) -> Era | None:
+    """The era of a stored list: recorded at import, else inferred from its width, source and year."""
+    e = _ERA_PER_KODE.get(str(info.get("era") or ""))
+    if e is not None:
+        return e
+    digit = digit_sub or info.get("digit_sub")
+    tahun = info.get("tahun") or tahun_dari_teks(str(info.get("sumber") or ""))
+    return era_dokumen(int(digit) if digit else None, int(tahun) if tahun else None)
+
+
+def pilih_versi(versi: list[dict], era: Era, aktif: str | None = None) -> str | None:
+    """The installed version to judge a document of ``era`` by: the same era first (the active one, then
+    the latest year, then the latest imported), else one of the same sub kegiatan width; None when no
+    installed list has that width. ``versi`` is ``simpan.daftar_versi()`` (name + import facts)."""
+    calon = []
+    for urut, v in enumerate(versi):
+        e = era_katalog(v, None)
+        if e is None or e.digit_sub != era.digit_sub:
+            continue
+        calon.append((e == era, v.get("nama") == aktif, int(v.get("tahun") or 0), urut, v.get("nama")))
+    if not calon:
+        return None
+    return max(calon)[4]
+
+
+def digit_pemda_kode(kode: str) -> str | None:
+    """The 4th segment (digit pemda) of a canonical kegiatan/sub kegiatan code."""
+    seg = kode.split(".")
+    return seg[3] if len(seg) >= 5 else None
+
 
 _BUKAN_HURUF = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -111,6 +203,11 @@ class Katalog:
 
     def __repr__(self) -> str:
         return f"Katalog({self.nama!r}, {len(self)} kode)"
+
+    @property
+    def era(self) -> Era | None:
+        """The era of this list (recorded at import or inferred from its width and year)."""
+        return era_katalog(self.info, self.digit_sub)
 
     @property
     def dasar_hukum(self) -> str:
@@ -253,8 +350,11 @@ class Katalog:
                     nama_l.append(normal_nama(nm))
         return peta
 
-    def mirip_kode(self, kode: str, n: int = 5) -> list[str]:
-        """Real codes closest to ``kode`` by edit distance, same shape first; siblings break ties."""
+    def mirip_kode(self, kode: str, n: int = 5, digit_pemda: str | None = None,
+                   bidang: str | None = None) -> list[str]:
+        """Real codes closest to ``kode`` by edit distance, same shape first; siblings break ties.
+        ``digit_pemda`` ("1"/"2") keeps only codes of that pemda level (see :func:`level_cocok`);
+        ``bidang`` ("2.17") puts that bidang's codes first."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
@@ -265,6 +365,10 @@ class Katalog:
         tpl = _ke_template(teks)
         cari = tpl if tpl is not None and self.ada_bidang(".".join(teks.split(".")[:2])) else teks
         calon = self._kode_per_segmen.get(cari.count(".") + 1) or list(self._peta)
+        if digit_pemda:
+            calon = [c for c in calon if level_cocok(c, digit_pemda, digit_pemda_kode(teks))]
+        if not calon:
+            return []
         batas = max(n * 4, 20)
         # Near codes are almost always within 3 edits; with that cutoff rapidfuzz stops early on every
         # other candidate (~10x faster over 7,000 codes). Same result: the n best are all within the cutoff
@@ -281,9 +385,13 @@ class Katalog:
             keluar.append(kode_c)
         return keluar
 
-    def mirip_nama(self, nama: str, tingkat: Tingkat | None = None, n: int = 5,
-                   batas: float = 60.0) -> list[tuple[str, str, float]]:
-        """Codes whose official name is closest to ``nama``: ``(kode, nama_resmi, skor 0-100)``, best first."""
+    def mirip_nama(self, nama: str, tingkat: Tingkat | None = None, n: int = 5, batas: float = 60.0,
+                   digit_pemda: str | None = None, bidang: str | None = None,
+                   digit_asal: str | None = None) -> list[tuple[str, str, float]]:
+        """Codes whose official name is closest to ``nama``: ``(kode, nama_resmi, skor 0-100)``, best first.
+        ``digit_pemda`` keeps only codes of that pemda level (special-region digits only when ``digit_asal``,
+        the digit of the code being checked, is one); ``bidang`` puts that bidang's codes (and the
+        ``X.XX`` templates every bidang uses) before others of nearly the same score."""
         from rapidfuzz import fuzz, process
 
         target = normal_nama(nama or "")
@@ -292,15 +400,35 @@ class Katalog:
         kode_l, nama_l = self._nama_per_tingkat.get(tingkat, ([], []))
         if not nama_l:
             return []
-        hasil = process.extract(target, nama_l, scorer=fuzz.token_sort_ratio, limit=n * 3, score_cutoff=batas)
+        saring = digit_pemda is not None or bidang is not None
+        hasil = process.extract(target, nama_l, scorer=fuzz.token_sort_ratio, limit=n * (40 if saring else 3),
+                                score_cutoff=batas)
         keluar: list[tuple[str, str, float]] = []
         lihat: set[str] = set()
         for _nm, skor, i in hasil:
             kode_c = kode_l[i]
-            if kode_c in lihat:
+            if kode_c in lihat or (digit_pemda and not level_cocok(kode_c, digit_pemda, digit_asal)):
                 continue
             lihat.add(kode_c)
             keluar.append((kode_c, self._peta[kode_c].nama, float(skor)))
-            if len(keluar) >= n:
-                break
-        return keluar
+        if bidang:
+            # same bidang first when the score is within 5 points of the best: a near-equal name in the
+            # OPD's own bidang is the likelier meaning
+            def kunci(h: tuple[str, str, float]) -> tuple[float, int]:
+                sendiri = h[0].startswith(bidang + ".") or h[0].startswith("X.XX.")
+                return (-(h[2] + (5.0 if sendiri else 0.0)), 0 if sendiri else 1)
+            keluar.sort(key=kunci)
+        return keluar[:n]
+
+
+_DIGIT_KHUSUS = frozenset("345678")
+
+
+def level_cocok(kode: str, digit_pemda: str, digit_asal: str | None = None) -> bool:
+    """Whether a catalog code fits a document of pemda level ``digit_pemda`` ("1" provinsi, "2"
+    kab/kota): codes above kegiatan fit every level; special-region digits (3..8, renja_xl.kode.JENIS_PEMDA)
+    only when the code being checked carries that same digit."""
+    d = digit_pemda_kode(kode)
+    if d is None or d == digit_pemda:
+        return True
+    return d in _DIGIT_KHUSUS and d == digit_asal

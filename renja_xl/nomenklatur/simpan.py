@@ -12,15 +12,19 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat
-from renja_xl.nomenklatur.katalog import Entri, Katalog
+from renja_xl.nomenklatur.katalog import (
+    ERA_5889_2021, ERA_90_2019, Entri, Era, Katalog, era_dari_kode, era_dokumen, pilih_versi, tahun_dari_teks,
+)
 
 __all__ = ["folder_katalog", "simpan_versi", "impor", "daftar_versi", "pakai", "hapus", "muat_katalog",
-           "versi_aktif", "lupakan_cache", "validasi_aktif"]
+           "versi_aktif", "lupakan_cache", "validasi_aktif", "katalog_era", "katalog_untuk_kode", "PilihanKatalog",
+           "pilih_katalog", "validasi_otomatis", "era_impor", "nama_baku", "era_kode"]
 
 FORMAT = "renja-xl-nomenklatur"
 VERSI_FORMAT = 1
@@ -100,6 +104,45 @@ def nama_dari_berkas(path: Path) -> str:
     return s[:80]
 
 
+def era_impor(format_sumber: str, info: dict) -> tuple[Era | None, int | None]:
+    """The era and year of an imported list: width of its sub kegiatan codes plus the year its file name
+    names (SIPD exports carry the planning year: ``..._pemutakhiran_2027_1.xlsx``)."""
+    tahun = tahun_dari_teks(str(info.get("sumber") or ""))
+    digit = info.get("digit_sub")
+    if digit == 2:
+        return ERA_90_2019, tahun
+    if digit == 4 and format_sumber in ("sipd-xlsx", "csv-sipd"):
+        return era_dokumen(4, tahun), tahun
+    if digit == 4:  # a Kepmendagri lampiran: 050-5889/2021 or one of its amendments
+        return ERA_5889_2021, tahun
+    return None, tahun
+
+
+def nama_baku(format_sumber: str, info: dict, era: Era | None, tahun: int | None) -> str:
+    """A short default version name from the source kind and year (``sipd-2027``, ``kepmendagri-2021``,
+    ``kepmendagri-900``, ``permendagri-90-2019``) instead of the long file name."""
+    stem = Path(str(info.get("sumber") or "")).stem.lower()
+    if era is ERA_90_2019:
+        return era.nama_versi
+    if format_sumber in ("sipd-xlsx", "csv-sipd"):
+        return f"sipd-{tahun}" if tahun else "sipd"
+    if era is not None:
+        if re.search(r"(?<![0-9])900(?![0-9])", stem):
+            return "kepmendagri-900" + (f"-{tahun}" if tahun else "")
+        return f"kepmendagri-{tahun}" if tahun and tahun >= 2021 else era.nama_versi
+    return nama_dari_berkas(Path(str(info.get("sumber") or "nomenklatur")))
+
+
+def _nama_bebas(nama: str, sha256: str | None) -> str:
+    """``nama`` unless another list (other content) is stored under it; then ``nama-2``, ``nama-3``..."""
+    versi = _baca_indeks()["versi"]
+    calon, n = nama, 1
+    while calon in versi and versi[calon].get("sha256") != sha256:
+        n += 1
+        calon = f"{nama}-{n}"
+    return calon
+
+
 # --------------------------------------------------------------------------------------------------
 
 
@@ -155,16 +198,21 @@ def simpan_versi(nama: str, entri: list[Entri], meta: dict) -> Path:
 
 
 def impor(berkas: str | Path, nama: str | None = None) -> tuple[str, dict]:
-    """Import an official list file as a version (named after the file unless ``nama`` is given)."""
+    """Import an official list file as a version (a short name from its kind and year unless ``nama`` is
+    given); the era and year are recorded so that documents are judged by a list of their own era."""
     from renja_xl.nomenklatur.impor import impor_berkas
 
     berkas = Path(berkas)
     hasil = impor_berkas(berkas)
-    nama = cek_nama(nama) if nama else nama_dari_berkas(berkas)
+    era, tahun = era_impor(hasil.format, hasil.info)
+    nama = cek_nama(nama) if nama else _nama_bebas(nama_baku(hasil.format, hasil.info, era, tahun),
+                                                  hasil.info.get("sha256"))
     k = Katalog(hasil.entri, nama=nama)
     meta = {
         **hasil.info,
         "format_sumber": hasil.format,
+        "era": era.kode if era is not None else None,
+        "tahun": tahun,
         "diimpor": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         "jumlah": k.jumlah(),
         "pendahulu": sum(1 for e in hasil.entri if e.sebelumnya),
@@ -246,3 +294,87 @@ def validasi_aktif(kode: object, nama: str | None = None, konteks: object = None
 
     versi = getattr(konteks, "versi", None)
     return validasi(kode, nama, konteks, muat_katalog(versi))
+
+
+# --------------------------------------------------------------------------------------------------
+# choosing the list of a document's own era
+
+
+def katalog_era(era: Era | None) -> Katalog | None:
+    """The installed list to judge codes of ``era`` by (same era first, else same sub kegiatan width);
+    the active list when the era is unknown; None when nothing fitting is installed."""
+    if era is None:
+        return muat_katalog()
+    indeks = _baca_indeks()
+    versi = [{"nama": n, **m} for n, m in indeks["versi"].items()]
+    nama = pilih_versi(versi, era, indeks.get("aktif"))
+    return muat_katalog(nama) if nama is not None else None
+
+
+def era_kode(kode: object, tahun: int | None = None) -> Era | None:
+    """The era of one code as written (its corrected form when the parser has one): by the width of a
+    sub kegiatan code and, for 4 digits, the year; None above sub kegiatan (those exist in every era)."""
+    from renja_xl.kode import parse_kode
+
+    k = parse_kode(kode)
+    normal = k.normal or k.saran
+    era = era_dari_kode(normal) if normal else None
+    if era is not None and tahun is not None:
+        era = era_dokumen(era.digit_sub, tahun)
+    return era
+
+
+def katalog_untuk_kode(kode: object, tahun: int | None = None) -> Katalog | None:
+    """The installed list for one code (see :func:`era_kode`); the active list for codes above sub kegiatan."""
+    return katalog_era(era_kode(kode, tahun))
+
+
+@dataclass(frozen=True)
+class PilihanKatalog:
+    """The list a document is judged by. ``katalog`` None with ``era_dokumen`` set means a list of the
+    document's era is missing while others are installed: ``catatan`` says so once and how to import it."""
+
+    katalog: Katalog | None
+    era_dokumen: Era | None
+    catatan: str | None = None
+
+
+def pilih_katalog(digit_sub: int | None, tahun: int | None = None) -> PilihanKatalog:
+    """The installed list for a document whose sub kegiatan codes have ``digit_sub`` digits, of year
+    ``tahun``; one summary note when only lists of another era are installed (or the year differs)."""
+    era = era_dokumen(digit_sub, tahun)
+    aktif = muat_katalog()
+    if aktif is None or era is None:
+        return PilihanKatalog(aktif, era)
+    k = katalog_era(era)
+    if k is None:
+        lain = ", ".join(f"'{v['nama']}'" for v in daftar_versi())
+        dokumen = f"Dokumen ini{f' (tahun {tahun})' if tahun else ''} memakai kode {era.nama}"
+        return PilihanKatalog(None, era, (
+            f"{dokumen}, sedangkan katalog terpasang ({lain}) dari era lain; kode tidak dicocokkan dengan "
+            f"katalog itu dan tidak dilaporkan salah karena eranya. Untuk memeriksanya, impor daftar era "
+            f"dokumen ({era.contoh_impor}): renja-xl nomenklatur impor BERKAS."))
+    catatan = None
+    if k.era is not None and k.era != era:
+        catatan = (f"Dokumen ini{f' (tahun {tahun})' if tahun else ''} memakai kode {era.nama}; diperiksa "
+                   f"dengan katalog '{k.nama}' ({k.era.nama}) karena daftar eranya belum diimpor. Kode yang "
+                   f"diganti di daftar itu dilaporkan sebagai diganti; impor {era.contoh_impor} untuk "
+                   f"memeriksa dengan daftar tahunnya.")
+    return PilihanKatalog(k, era, catatan)
+
+
+def validasi_otomatis(kode: object, nama: str | None = None, konteks: object = None,
+                      tahun: int | None = None):  # -> Vonis
+    """Validate one code against the installed list of its own era (``konteks.versi`` forces a version):
+    what ``renja-xl kode`` and ``=CEK_KODE`` do. A sub kegiatan code of an era with no installed list gets
+    one warning that says which list to import, never an error of era."""
+    from renja_xl.nomenklatur.validasi import vonis_era_lain, validasi
+
+    versi = getattr(konteks, "versi", None)
+    if versi:
+        return validasi(kode, nama, konteks, muat_katalog(versi))
+    era = era_kode(kode, tahun)
+    katalog = katalog_era(era)
+    if katalog is None and era is not None and muat_katalog() is not None:
+        return vonis_era_lain(kode, nama, konteks, era, [v["nama"] for v in daftar_versi()], muat_katalog())
+    return validasi(kode, nama, konteks, katalog)

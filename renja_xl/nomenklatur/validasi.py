@@ -14,11 +14,12 @@ from functools import lru_cache
 
 from renja_xl.kode import Kode, Tingkat, parse_kode
 from renja_xl.nomenklatur.katalog import (
-    DASAR_2_DIGIT, DASAR_4_DIGIT, PEMDA_KABKOT, PEMDA_PROV, Entri, Katalog, normal_nama,
+    DASAR_2_DIGIT, DASAR_4_DIGIT, PEMDA_KABKOT, PEMDA_PROV, Entri, Era, Katalog, normal_nama,
 )
 from renja_xl.temuan import Temuan
 
-__all__ = ["Konteks", "Vonis", "validasi", "banding_nama", "lupakan_cache", "BENAR", "PERINGATAN", "SALAH"]
+__all__ = ["Konteks", "Vonis", "validasi", "banding_nama", "lupakan_cache", "BENAR", "PERINGATAN", "SALAH",
+           "vonis_era_lain", "saran_impor_era", "kemiripan"]
 
 BENAR, PERINGATAN, SALAH = "benar", "peringatan", "salah"
 _PEMDA_TEKS = {PEMDA_PROV: "provinsi", PEMDA_KABKOT: "kabupaten/kota"}
@@ -163,7 +164,9 @@ def _banding_satu(a: str, b: str, resmi: str, skor: float) -> _Banding:
         if tag == "equal":
             continue
         x, y = ta[i1:i2], tb[j1:j2]
-        akhir = n == len(ops) - 1 and i2 == len(ta) and j2 == len(tb) and len(ta) >= 5
+        # a name cut after its first words: five words, or three that make a name of its own length
+        akhir = n == len(ops) - 1 and i2 == len(ta) and j2 == len(tb) and (
+            len(ta) >= 5 or (len(ta) >= 3 and len(" ".join(ta)) >= 20))
         if akhir and tag == "insert":
             terpotong = True
             continue
@@ -201,13 +204,16 @@ def _banding_satu(a: str, b: str, resmi: str, skor: float) -> _Banding:
 
 
 def _cek_nama(nama: str, e: Entri, kode: str, tingkat: Tingkat, katalog: Katalog, pemda: str | None,
-              digit: str | None) -> tuple[list[Temuan], str | None]:
+              digit: str | None, level: tuple[str | None, str | None] = (None, None),
+              bidang: str | None = None) -> tuple[list[Temuan], str | None]:
     """Findings about the name, plus a better code when the name clearly belongs to another one."""
     resmi_utama = _nama_untuk(e, pemda, digit)
     calon = (resmi_utama,) + tuple(n for n in e.semua_nama if n != resmi_utama)
     b = banding_nama(nama, calon)
     if b.jenis == "sama":
         return [], None
+    if _tanpa_pemda_akhir(normal_nama(nama), pemda) in {normal_nama(r) for r in calon}:
+        return [], None  # "... DAERAH KABUPATEN/KOTA" where a list names the program without its pemda kind
     if b.jenis == "terpotong":
         return [Temuan("nama.terpotong", "info", f"Nama tampak terpotong; nama resmi: {b.resmi}.",
                        seharusnya=b.resmi, ditemukan=nama)], None
@@ -253,14 +259,28 @@ def _cek_nama(nama: str, e: Entri, kode: str, tingkat: Tingkat, katalog: Katalog
                        f"Kolom nama memuat teks lain di samping nama resmi (mungkin indikator): "
                        f"'{na.replace(nr, '').strip()}'. Nama resmi {kode}: {b.resmi}.",
                        saran=b.resmi, seharusnya=b.resmi, ditemukan=nama)], None
-    lain = [m for m in katalog.mirip_nama(nama, tingkat, 3, batas=85.0) if m[0] != e.kode]
+    lain = [m for m in katalog.mirip_nama(nama, tingkat, 3, batas=85.0, digit_pemda=level[0], bidang=bidang,
+                                          digit_asal=level[1]) if m[0] != e.kode]
     pesan = f"Nama tidak cocok dengan {tingkat.label} {kode}; nama resmi: {b.resmi}."
     if lain:
         kode_lain = _ke_bidang(lain[0][0], kode)
-        pesan += f" Nama ini cocok dengan kode {kode_lain} ({lain[0][1]})."
+        pesan += f" Nama ini cocok dengan kode {kode_lain} ({lain[0][1]}; {kemiripan(lain[0][2])})."
     temuan.append(Temuan("nama.tidak_cocok", "salah", pesan, saran=kode_lain or b.resmi, seharusnya=b.resmi,
                          ditemukan=nama))
     return temuan, kode_lain
+
+
+_PEMDA_AKHIR = (" kabupaten kota", " provinsi", " kabupaten", " kota")
+
+
+def _tanpa_pemda_akhir(na: str, pemda: str | None) -> str:
+    """A normalised name without a trailing pemda kind that fits the document ('... daerah kabupaten kota'
+    -> '... daerah' unless the document is a provinsi's); otherwise the name unchanged."""
+    for akhir in _PEMDA_AKHIR:
+        if na.endswith(akhir):
+            jenis = PEMDA_PROV if akhir == " provinsi" else PEMDA_KABKOT
+            return na[: -len(akhir)] if pemda is None or pemda == jenis else na
+    return na
 
 
 def _saudara_bernama(nama: str, kode_katalog: str, katalog: Katalog) -> str | None:
@@ -429,7 +449,8 @@ def _hitung(kode: object, nama: str | None, konteks: Konteks | None, katalog: Ka
         temuan.append(Temuan("nomenklatur.tingkat", "salah", pesan, saran=s_tingkat))
         saran = s_tingkat or saran
     if nama:
-        t_nama, kode_lain = _cek_nama(nama, dibanding, kode_banding, tingkat_banding, katalog, pemda, digit)
+        t_nama, kode_lain = _cek_nama(nama, dibanding, kode_banding, tingkat_banding, katalog, pemda, digit,
+                                      _level(kx, k), _bidang_saran(kx, k))
         temuan.extend(t_nama)
         saran = kode_lain or saran
         if not any(t.jenis == "nama.pemda" for t in t_nama):
@@ -484,6 +505,27 @@ def _cepat(kode: str, nama: str | None, kx: Konteks, katalog: Katalog) -> Vonis 
     return Vonis(kode=kode, normal=kode, status=BENAR, nama_resmi=nama, tingkat=e.tingkat)
 
 
+def _level(kx: Konteks, k: Kode) -> tuple[str | None, str | None]:
+    """(pemda level digit "1"/"2" of the document, the checked code's own digit): suggestions keep to
+    the document's level, or to the code's own when the document does not say."""
+    from renja_xl.pemda import digit_pemda
+
+    asal = k.digit_pemda
+    return digit_pemda(kx.jenis_pemda) or (asal if asal in ("1", "2") else None), asal
+
+
+def _bidang_saran(kx: Konteks, k: Kode) -> str | None:
+    """The bidang suggestions should prefer: the OPD's, else the checked code's own (not a template)."""
+    return kx.bidang or (k.bidang if not k.template else None)
+
+
+def kemiripan(skor: float) -> str:
+    """How close a name-based suggestion is, for messages: 'kemiripan nama 87 %'."""
+    from renja_xl.angka import format_angka
+
+    return f"kemiripan nama {format_angka(skor, 0)} %"
+
+
 def _saran_kode(kode: list[str]) -> str | None:
     return kode[0] if kode else None
 
@@ -516,11 +558,13 @@ def _tanpa_normal(k: Kode, nama: str | None, kx: Konteks, katalog: Katalog, temu
                       and banding_nama(nama, e_saran.semua_nama).jenis in ("sama", "ejaan", "terpotong"))
     if nama and not nama_cocok:
         t = k.tingkat or kx.tingkat or (e_saran.tingkat if e_saran is not None else None)
-        mirip = katalog.mirip_nama(nama, t, 1, batas=85.0)
+        lv = _level(kx, parse_kode(saran)) if saran else (_level(kx, k))
+        mirip = katalog.mirip_nama(nama, t, 1, batas=85.0, digit_pemda=lv[0], bidang=kx.bidang, digit_asal=lv[1])
         if mirip and (e_saran is None or mirip[0][0] != e_saran.kode):
             kode_m = _ke_bidang(mirip[0][0], saran or (f"{kx.bidang}.01" if kx.bidang else "X"))
             temuan.append(Temuan("nomenklatur.menurut_nama", "info",
-                                 f"Menurut namanya, kodenya mungkin {kode_m} ({mirip[0][1]}).", saran=kode_m))
+                                 f"Menurut namanya, kodenya mungkin {kode_m} ({mirip[0][1]}; "
+                                 f"{kemiripan(mirip[0][2])}).", saran=kode_m))
     return _vonis(k, temuan, nama_resmi, saran)
 
 
@@ -558,13 +602,43 @@ def _era(k: Kode, nama: str | None, kx: Konteks, katalog: Katalog, temuan: list[
         if e_s is not None:
             nama_resmi = e_s.nama
         if not cocok:
-            mirip = katalog.mirip_nama(nama, Tingkat.SUB_KEGIATAN, 1, batas=85.0)
+            lv = _level(kx, k)
+            mirip = katalog.mirip_nama(nama, Tingkat.SUB_KEGIATAN, 1, batas=85.0, digit_pemda=lv[0],
+                                       bidang=_bidang_saran(kx, k), digit_asal=lv[1])
             if mirip:
                 kode_m = _ke_bidang(mirip[0][0], normal)
-                pesan += f" Menurut namanya: {kode_m} ({mirip[0][1]})."
+                pesan += f" Menurut namanya: {kode_m} ({mirip[0][1]}; {kemiripan(mirip[0][2])})."
                 saran = saran or kode_m
     temuan.append(Temuan("nomenklatur.era", "salah", pesan, saran=saran, ditemukan=normal))
     return _vonis(k, temuan, nama_resmi, saran)
+
+
+def saran_impor_era(era: Era) -> str:
+    """How to get a list of ``era`` into the catalog (for messages)."""
+    return f"Impor daftar era itu ({era.contoh_impor}): renja-xl nomenklatur impor BERKAS."
+
+
+def vonis_era_lain(kode: object, nama: str | None, konteks: Konteks | None, era: Era,
+                   terpasang: list[str], katalog_lain: Katalog | None = None) -> Vonis:
+    """The verdict on a code whose era has no installed list: its form is checked, and one warning says
+    the lists installed are of another era and which list to import; never an error of era. With
+    ``katalog_lain`` (a list of another era) its successor or equivalent is added as information."""
+    kx = konteks or _KONTEKS_KOSONG
+    k = parse_kode(kode, jenis_pemda=kx.jenis_pemda, bidang=kx.bidang)
+    temuan = [t for t in k.temuan if t.jenis != "kode.era"]
+    ada = ", ".join(f"'{n}'" for n in terpasang) or "(tidak ada)"
+    temuan.append(Temuan("nomenklatur.era_lain", "peringatan",
+                         f"Kode berbentuk {era.nama}; katalog terpasang ({ada}) dari era lain, jadi kode ini hanya "
+                         f"diperiksa bentuknya.", saran=saran_impor_era(era)))
+    saran = None
+    if katalog_lain is not None and (k.normal or k.saran):
+        v = validasi(k.normal or k.saran, nama, konteks, katalog_lain)
+        t_era = next((t for t in v.temuan if t.jenis == "nomenklatur.era" and t.saran), None)
+        if t_era is not None:
+            saran = t_era.saran
+            temuan.append(Temuan("nomenklatur.padanan", "info", t_era.pesan, saran=t_era.saran,
+                                 ditemukan=t_era.ditemukan))
+    return _vonis(k, temuan, saran=saran)
 
 
 def _tidak_ada(k: Kode, nama: str | None, kx: Konteks, katalog: Katalog, temuan: list[Temuan]) -> Vonis:
@@ -585,15 +659,17 @@ def _tidak_ada(k: Kode, nama: str | None, kx: Konteks, katalog: Katalog, temuan:
             ti = parse_kode(induk).tingkat
             pesan += f" Induknya ({ti.label if ti else ''} {induk}) juga tidak ada."
             break
-    dekat = [c for c in katalog.mirip_kode(normal, 3)]
+    lv = _level(kx, k)
+    dekat = [c for c in katalog.mirip_kode(normal, 3, digit_pemda=lv[0])]
     if dekat:
         pesan += f" Kode terdekat: {', '.join(dekat)}."
     saran = dekat[0] if dekat else None
     if nama:
-        mirip = katalog.mirip_nama(nama, tingkat, 3)
+        mirip = katalog.mirip_nama(nama, tingkat, 3, digit_pemda=lv[0], bidang=_bidang_saran(kx, k),
+                                   digit_asal=lv[1])
         if mirip:
             kode_m = _ke_bidang(mirip[0][0], normal)
-            pesan += f" Menurut namanya: {kode_m} ({mirip[0][1]})."
+            pesan += f" Menurut namanya: {kode_m} ({mirip[0][1]}; {kemiripan(mirip[0][2])})."
             if mirip[0][2] >= 85:
                 saran = kode_m
     temuan.append(Temuan("nomenklatur.tidak_ada", "salah", pesan, saran=saran, ditemukan=normal))

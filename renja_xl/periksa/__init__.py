@@ -109,6 +109,7 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
     from renja_xl.periksa import asal, kode_cek
     from renja_xl.periksa.baris import bidang_utama, klasifikasi, lebar_sub
     from renja_xl.periksa.deteksi import cari_formulir, jenis_pemda_dari_judul, teks_judul_berkas
+    from renja_xl.nomenklatur.katalog import tahun_dari_teks
     from renja_xl.periksa.pemeriksa import Pemeriksa
 
     nama = berkas.name
@@ -121,18 +122,23 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
     if not semua_form:
         hasil.catatan.append("Tidak ada formulir yang dikenali (E.81, T-C.29, T-C.33): baris penomoran kolom "
                              "(1 2 3 … 13) tidak ditemukan di lembar mana pun.")
-    katalog = kode_cek._katalog()
-    if katalog is None:
+    per_form = [(g, [(f, klasifikasi(g, f, jenis_pemda=jenis_pemda)) for f in forms]) for g, forms in per_lembar]
+    # one list for the whole workbook: the installed list of the era its codes and year belong to
+    pilihan = kode_cek.pilih_katalog(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
+                                     tahun_dari_teks(teks_judul_berkas(grids, semua_form)))
+    katalog = pilihan.katalog if pilihan is not None else None
+    if pilihan is not None and pilihan.catatan:
+        hasil.catatan.append(pilihan.catatan)
+    elif katalog is None:
         hasil.catatan.append("Katalog nomenklatur belum diimpor: kode hanya diperiksa bentuknya, tidak "
                              "dicocokkan dengan daftar resmi. Jalankan 'renja-xl nomenklatur impor BERKAS'.")
     butir = []
     meta_per_lembar: dict[str, dict] = {}
     rumus_per_lembar: dict[str, set[tuple[int, int]]] = {}
-    for g, forms in per_lembar:
-        if forms and meta:
+    for g, form_baris in per_form:
+        if form_baris and meta:
             rumus_per_lembar[g.nama] = {k for k, s in g.sel.items() if s.rumus}
-        for f in forms:
-            baris = klasifikasi(g, f, jenis_pemda=jenis_pemda)
+        for f, baris in form_baris:
             m = asal.meta_lembar(meta, g.nama, baris)
             meta_per_lembar.setdefault(g.nama, {}).update(m)
             p = Pemeriksa(nama, g, f, baris, jenis_pemda=jenis_pemda, meta=m)

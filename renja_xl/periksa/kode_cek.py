@@ -35,6 +35,22 @@ def _katalog():
     return k
 
 
+def pilih_katalog(lebar: int | None, tahun: int | None):  # -> simpan.PilihanKatalog | None
+    """The installed list of the workbook's own era (by its sub kegiatan width and year), with the one
+    summary note when only lists of another era are installed; None when the catalog cannot be read."""
+    try:
+        from renja_xl.nomenklatur.simpan import pilih_katalog as pilih
+    except ImportError:
+        return None
+    try:
+        p = pilih(lebar, tahun)
+    except Exception:
+        return None
+    if p.katalog is not None and len(p.katalog) == 0:
+        return None
+    return p
+
+
 def periksa_kode(berkas: str, grid: Grid, baris: list[Baris], jenis_pemda: str | None, katalog,
                  bidang: str | None, lebar: int | None) -> list[TemuanSel]:
     """Every finding of the code parser (and of the nomenclature validation when a catalog is there)."""
