@@ -109,7 +109,7 @@ def contoh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The example Data Induk's generated forms and the Pontianak E.81 as printed (with its mistakes)."""
     from renja_xl import generator
     from renja_xl.contoh_tabel import pontianak_e81
-    from renja_xl.data_induk import tulis_contoh
+    from renja_xl.contoh import tulis_contoh
 
     d = tmp_path_factory.mktemp("contoh")
     induk = tulis_contoh(d / "data_induk.xlsx")
