@@ -170,7 +170,7 @@ def test_cli_templat_dan_cek(tmp_path: Path, app: typer.Typer) -> None:
     assert runner.invoke(app, ["data-induk", "templat", "-o", str(p)]).exit_code == 0
     assert len(periksa_data_induk(p)) > 0
     r = runner.invoke(app, ["data-induk", "cek", str(p)])
-    assert r.exit_code == 2 and "lembar 'Info', baris 2, kolom B" in r.output
+    assert r.exit_code == 1 and "Info!B2" in r.output
 
 
 def test_simpan_ulang_libreoffice(libreoffice: None, contoh: Path, tmp_path: Path) -> None:

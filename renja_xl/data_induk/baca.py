@@ -224,13 +224,15 @@ def _peta_kolom(ws: Any, cat: _Catatan) -> tuple[int, dict[str, int]]:
     return baris_judul, peta
 
 
-def _baca_data(wb: Any, info: Info, cat: _Catatan) -> list[BarisIndikator]:
+def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
+               tertulis: dict[int, str]) -> list[BarisIndikator]:
     if LEMBAR_DATA not in wb.sheetnames:
         cat.tambah(LEMBAR_DATA, None, None, f"lembar '{LEMBAR_DATA}' tidak ada (lembar yang ada: "
                    f"{', '.join(wb.sheetnames)}). Salin lembar Data dari templat Data Induk.", "lembar_hilang")
         return []
     ws = wb[LEMBAR_DATA]
     baris_judul, peta = _peta_kolom(ws, cat)
+    kolom.update(peta)
     if not baris_judul or "kode" not in peta:
         return []
     jenis_pemda = info.jenis_pemda or None
@@ -254,6 +256,8 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan) -> list[BarisIndikator]:
 
         # kode
         v_kode = ambil("kode")
+        if isinstance(v_kode, str) and v_kode.strip():
+            tertulis[r] = v_kode.strip()
         uraian = _teks(ambil("uraian"))
         kode: str | None = None
         tingkat: Tingkat | None = None
@@ -385,11 +389,13 @@ def baca_dengan_masalah(path: Path) -> tuple[DataInduk, list[Masalah]]:
     wb = _buka(path)
     cat = _Catatan()
     info = _baca_info(wb, cat, paksa=True)
-    baris = _baca_data(wb, info, cat)
+    kolom: dict[str, int] = {}
+    tertulis: dict[int, str] = {}
+    baris = _baca_data(wb, info, cat, kolom, tertulis)
     if not 1 <= info.triwulan <= 4:
         terisi = [i + 1 for i in range(4) if any(b.tw_k[i] is not None or b.tw_rp[i] is not None for b in baris)]
         info.triwulan = terisi[-1] if terisi else 1
-    return DataInduk(info=info, baris=baris, berkas=path), cat.daftar
+    return DataInduk(info=info, baris=baris, berkas=path, kolom=kolom, kode_tertulis=tertulis), cat.daftar
 
 
 def baca_data_induk(path: str | os.PathLike[str], *, paksa: bool = False) -> DataInduk:

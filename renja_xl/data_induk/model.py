@@ -13,6 +13,7 @@ from pathlib import Path
 
 from renja_xl.capaian import JenisIndikator
 from renja_xl.kode import Tingkat
+from renja_xl.temuan import Temuan
 
 __all__ = ["Info", "BarisIndikator", "DataInduk", "Masalah", "NodePohon", "Kolom", "LabelInfo", "KOLOM_DATA",
            "LABEL_INFO", "LEMBAR_INFO", "LEMBAR_DATA", "JENIS_PEMDA", "PILIHAN_JENIS", "PILIHAN_KERTAS",
@@ -75,19 +76,30 @@ class BarisIndikator:
 
 @dataclass
 class Masalah:
-    """One problem found in a Data Induk, located by sheet, row and column letter."""
+    """One problem found in a Data Induk, located by sheet, row and column letter.
+
+    ``tingkat`` is "salah" (reading problems always are; they stop the generator) or "peringatan" (the
+    check's warnings); ``jenis`` is a stable key shared with the checker (``data_induk.*``, ``kode.*``,
+    ``nomenklatur.*``, ``nama.*``)."""
 
     lembar: str
     baris: int | None
     kolom: str | None             # column letter ("A"), or None for a whole-sheet problem
     pesan: str
     jenis: str = "data_induk"     # stable key, e.g. "data_induk.angka", "data_induk.kolom_hilang"
+    tingkat: str = "salah"        # "salah" | "peringatan"
+    saran: str | None = None
 
     @property
     def sel(self) -> str | None:
         if self.kolom and self.baris:
             return f"{self.kolom}{self.baris}"
         return self.kolom
+
+    @property
+    def alamat(self) -> str:
+        """``Data!F12`` (or the sheet name alone for a whole-sheet problem)."""
+        return f"{self.lembar}!{self.sel}" if self.sel else self.lembar
 
     def teks(self) -> str:
         bagian = [f"lembar '{self.lembar}'"]
@@ -96,6 +108,11 @@ class Masalah:
         if self.kolom:
             bagian.append(f"kolom {self.kolom}")
         return f"{', '.join(bagian)}: {self.pesan}"
+
+    def ke_temuan(self) -> Temuan:
+        """The checker's currency (``periksa`` reports Data Induk findings as its own)."""
+        return Temuan(self.jenis, "peringatan" if self.tingkat == "peringatan" else "salah", self.pesan,
+                      saran=self.saran)
 
 
 @dataclass
@@ -117,6 +134,9 @@ class DataInduk:
     baris: list[BarisIndikator]   # in sheet order; several rows may share one kode (several indicators)
     berkas: Path | None = None
     masalah: list[Masalah] = field(default_factory=list)   # filled only by baca_data_induk(paksa=True)
+    # as read, for the check: field -> column number of sheet Data, and sheet row -> the code as typed
+    kolom: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    kode_tertulis: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def pohon(self) -> list[NodePohon]:
         """Programs (in sheet order) with their kegiatan and sub kegiatan, each carrying its indicator rows.
