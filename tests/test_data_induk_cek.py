@@ -218,3 +218,24 @@ def test_cli_kode_keluar(tmp_path: Path, app: typer.Typer) -> None:
     rusak.write_bytes(b"bukan buku kerja")
     r = runner.invoke(app, ["data-induk", "cek", str(rusak)])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_contoh_dengan_katalog_2027_tanpa_salah(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                nomenklatur_dir: Path) -> None:
+    """The 2022 example (2-digit codes) with only the 2027 list installed: one note, not an error per code."""
+    pasang(tmp_path, monkeypatch, nomenklatur_dir / SIPD_2027)
+    h = cek_data_induk(tulis_contoh(tmp_path / "c.xlsx"))
+    assert h.jumlah_salah == 0, [(m.alamat, m.pesan) for m in h.masalah]
+    assert len(h.catatan) == 1 and "impor" in h.catatan[0]
+
+
+def test_contoh_dengan_kedua_katalog_memakai_daftar_eranya(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           nomenklatur_dir: Path) -> None:
+    """Both lists installed (2027 active): the 2022 example is judged by the 2-digit list, and a code that
+    list lacks is still reported."""
+    pasang(tmp_path, monkeypatch, nomenklatur_dir / LEGACY, nomenklatur_dir / SIPD_2027)
+    h = cek_data_induk(tulis_contoh(tmp_path / "c.xlsx"))
+    assert h.katalog is not None and "2027" not in h.katalog
+    assert h.jumlah_salah == 0, [(m.alamat, m.pesan) for m in h.masalah]
+    p = tulis(tmp_path, ganti("2.17.03.2.01.02", kode="2.17.03.2.01.09"))
+    assert "nomenklatur.tidak_ada" in di(periksa_data_induk(p), f"Data!{kol('kode')}{baris_ke('2.17.03.2.01.02')}")

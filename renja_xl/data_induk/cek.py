@@ -97,15 +97,9 @@ def _pilih_katalog(data: DataInduk) -> tuple["Katalog | None", str | None]:
     from renja_xl.nomenklatur.validasi import SARAN_IMPOR
 
     try:
-        pilih = getattr(simpan, "pilih_katalog", None)
-        if pilih is not None:
-            p = pilih(_lebar_sub(data), data.info.tahun or None)
-            if p.katalog is not None or p.catatan:
-                return p.katalog, p.catatan
-        else:
-            kat = simpan.muat_katalog()
-            if kat is not None:
-                return kat, None
+        p = simpan.pilih_katalog(_lebar_sub(data), data.info.tahun or None)
+        if p.katalog is not None or p.catatan:
+            return p.katalog, p.catatan
     except GalatPengguna as e:
         return None, f"Katalog nomenklatur tidak bisa dibaca ({e.pesan}); hanya bentuk kode yang diperiksa."
     return None, f"Belum ada katalog nomenklatur yang diimpor; hanya bentuk kode yang diperiksa. {SARAN_IMPOR}"
