@@ -409,3 +409,19 @@ def test_xls_ods_rusak_acak(lo_bytes, libreoffice, tmp_path, d):
     else:
         data = _mutasi(data, d)
     _coba(tmp_path / f"acak.{ke}", data)
+
+
+@pytest.mark.libreoffice
+def test_perlengkapan_uji_dibaca_libreoffice(nilai_xlsx, tmp_path, libreoffice):
+    """The test-made fixtures are real files, not files only renja-xl understands: LibreOffice (which imports
+    Strict Open XML and .xlsb but exports neither) reads the Strict copy and the .xlsb to the original's values."""
+    asli, _ = nilai_xlsx
+    strict = ke_strict(asli, tmp_path / "strict.xlsx")
+    xlsb = dari_xlsx(asli, tmp_path / "biner.xlsb")
+    harap = [[c.value for c in r] for r in load_workbook(asli, data_only=True)["E.81"].iter_rows()]
+    for p in (strict, xlsb):
+        ws = load_workbook(_konversi(p, "xlsx", tmp_path / p.stem), data_only=True)["E.81"]
+        dapat = [[ws.cell(r + 1, c + 1).value for c in range(len(harap[0]))] for r in range(len(harap))]
+        for r, (a, b) in enumerate(zip(harap, dapat), start=1):
+            for c, (x, y) in enumerate(zip(a, b), start=1):
+                assert y == (pytest.approx(x, rel=1e-12) if isinstance(x, float) else x), (p.name, r, c)
