@@ -39,7 +39,7 @@ def temuan(h) -> list[tuple[str | None, str | None, str]]:
 
 
 def _salah_nilai(p: Path) -> dict[str, str]:
-    """An E.81 of numbers with five typed mistakes; returns cell -> the rule that must fire there."""
+    """An E.81 of numbers with six typed mistakes; returns cell -> the rule that must fire there."""
     t = st.e81_bersih(p)
     wb = load_workbook(p)
     ws = wb["E.81"]
@@ -54,6 +54,8 @@ def _salah_nilai(p: Path) -> dict[str, str]:
     harap[f"{k14}{t.baris['rata']}"] = "rata_rata.salah"
     ws[f"{k14}{t.baris['predikat']}"] = "Sedang"
     harap[f"{k14}{t.baris['predikat']}"] = "predikat.salah"
+    ws[t.sel("2.17.02.2.01.01", "14Rp")] = "#DIV/0!"                      # an error value where a capaian was
+    harap[t.sel("2.17.02.2.01.01", "14Rp")] = "rumus.galat"
     ws.column_dimensions["C"].width = 48
     ws.column_dimensions["D"].width = 30
     wb.save(p)
@@ -424,4 +426,9 @@ def test_perlengkapan_uji_dibaca_libreoffice(nilai_xlsx, tmp_path, libreoffice):
         dapat = [[ws.cell(r + 1, c + 1).value for c in range(len(harap[0]))] for r in range(len(harap))]
         for r, (a, b) in enumerate(zip(harap, dapat), start=1):
             for c, (x, y) in enumerate(zip(a, b), start=1):
+                if p == xlsb and x == "#DIV/0!":
+                    # LibreOffice turns an .xlsb error constant into the formula =#DIV/0! and, not recalculating
+                    # an imported file, saves it with the cached value 0; calamine reads the record as #DIV/0!
+                    # (test_xlsb_sama_dengan_xlsx finds rumus.galat there, as in the .xlsx)
+                    continue
                 assert y == (pytest.approx(x, rel=1e-12) if isinstance(x, float) else x), (p.name, r, c)

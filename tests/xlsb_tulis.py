@@ -18,6 +18,10 @@ from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 
+_GALAT = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24,
+          "#N/A": 0x2A}
+
+
 def _varint(n: int, maks: int) -> bytes:
     keluar = bytearray()
     for _ in range(maks):
@@ -84,6 +88,8 @@ def dari_xlsx(sumber: Path, tujuan: Path) -> Path:
                 kepala = struct.pack("<I", c.column - 1) + struct.pack("<I", gaya(c.number_format) & 0xFFFFFF)
                 if isinstance(v, bool):
                     rek = rekaman(0x04, kepala + bytes([int(v)]))                       # BrtCellBool
+                elif isinstance(v, str) and v in _GALAT:
+                    rek = rekaman(0x03, kepala + bytes([_GALAT[v]]))                     # BrtCellError
                 elif isinstance(v, (int, float)):
                     rek = rekaman(0x05, kepala + struct.pack("<d", float(v)))            # BrtCellReal
                 else:

@@ -49,6 +49,7 @@ class _Tata:
     nama: str
     format: dict[tuple[int, int], str] = field(default_factory=dict)
     rumus: dict[tuple[int, int], str] = field(default_factory=dict)
+    galat: dict[tuple[int, int], str] = field(default_factory=dict)   # error values (calamine gives "")
     gabung: list[tuple[int, int, int, int]] = field(default_factory=list)
     lebar: dict[int, float] = field(default_factory=dict)
     baris_maks: int = 0
@@ -63,6 +64,11 @@ def _format_bawaan(i: int) -> str:
     from openpyxl.styles.numbers import BUILTIN_FORMATS
 
     return BUILTIN_FORMATS.get(i, "General")
+
+
+_GALAT = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+          0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+"""Error codes of BIFF8 and BIFF12 cells."""
 
 
 class _Rusak(Exception):
@@ -132,6 +138,10 @@ def _tata_xls(berkas: Path, data: bytes) -> list[_Tata]:
                 r, c, ixfe = struct.unpack_from("<HHH", b)
                 t.format[(r + 1, c + 1)] = fmt(ixfe)
                 t.isi(r + 1, c + 1)
+                if rid == 0x0205 and len(b) >= 8 and b[7] == 1:                   # BOOLERR holding an error
+                    t.galat[(r + 1, c + 1)] = _GALAT.get(b[6], "#VALUE!")
+                elif rid == 0x0006 and len(b) >= 14 and b[12:14] == b"\xff\xff" and b[6] == 2:  # formula -> error
+                    t.galat[(r + 1, c + 1)] = _GALAT.get(b[8], "#VALUE!")
             elif rid == 0x00BD and len(b) >= 6:             # MULRK: (ixfe, rk) per column
                 r, c0 = struct.unpack_from("<HH", b)
                 for k in range((len(b) - 6) // 6):
@@ -250,6 +260,8 @@ def _tata_xlsb(z: zipfile.ZipFile) -> list[_Tata]:
                 ixfe = gaya_sel & 0xFFFFFF
                 t.format[(r, c + 1)] = fmt_xf[ixfe] if ixfe < len(fmt_xf) else "General"
                 t.isi(r, c + 1)
+                if jenis in (0x03, 0x0B) and len(b) >= 9:  # BrtCellError, BrtFmlaError
+                    t.galat[(r, c + 1)] = _GALAT.get(b[8], "#VALUE!")
             elif jenis == 0xB0 and len(b) >= 16:            # BrtMergeCell
                 r0, r1, c0, c1 = struct.unpack_from("<IIII", b)
                 t.gabung.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
@@ -267,11 +279,12 @@ _NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _NS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _NS_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _NS_NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+_NS_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 _CM_PER_KARAKTER = 7 / 96 * 2.54   # Excel's width unit: one digit of Calibri 11 = 7 px at 96 dpi
 
 
 def _urai(xml: bytes, mulai: Callable[[str, dict[str, str]], None],
-          selesai: Callable[[str], None] | None = None) -> None:
+          selesai: Callable[[str], None] | None = None, teks: Callable[[str], None] | None = None) -> None:
     """expat with namespaces, refusing DTD / entity declarations (as ``buku`` does for .xlsx)."""
     p = expat.ParserCreate(namespace_separator=" ")
 
@@ -284,6 +297,8 @@ def _urai(xml: bytes, mulai: Callable[[str, dict[str, str]], None],
     p.StartElementHandler = mulai
     if selesai is not None:
         p.EndElementHandler = selesai
+    if teks is not None:
+        p.CharacterDataHandler = teks
     try:
         p.Parse(xml, True)
     except expat.ExpatError as e:
@@ -408,7 +423,7 @@ def _tata_ods(z: zipfile.ZipFile) -> list[_Tata]:
             continue
         _urai(xml, gaya.mulai, gaya.selesai)
     hasil: list[_Tata] = []
-    st: dict[str, Any] = {"t": None, "r": 0, "c": 0, "ulang_baris": 1, "kolom_gaya": [], "dalam_sel": 0}
+    st: dict[str, Any] = {"t": None, "r": 0, "c": 0, "ulang_baris": 1, "kolom_gaya": [], "galat": None}
     T = _NS_TABLE + " "
 
     def mulai(tag: str, a: dict[str, str]) -> None:
@@ -450,6 +465,8 @@ def _tata_ods(z: zipfile.ZipFile) -> list[_Tata]:
             rumus = a.get(T + "formula")
             rumus = rumus_excel(rumus) if rumus else None
             baris_ulang = st["ulang_baris"]
+            if a.get(_NS_CALCEXT + " value-type") == "error" and n * baris_ulang <= 10_000:
+                st["galat"] = ([(r + dr, c + k) for dr in range(baris_ulang) for k in range(n)], [])
             if n * baris_ulang > 10_000:     # a value repeated over a huge area: bounded below by the extent
                 t.isi(r + baris_ulang - 1, c + n - 1)
                 return
@@ -461,13 +478,23 @@ def _tata_ods(z: zipfile.ZipFile) -> list[_Tata]:
             t.isi(r + baris_ulang - 1, c + n - 1)
 
     def selesai(tag: str) -> None:
-        if tag == T + "table-row":
+        if tag == T + "table-cell" and st["galat"] is not None:      # an error cell's shown text: "#DIV/0!"
+            sel, bagian = st["galat"]
+            teks = "".join(bagian).strip()
+            for k in sel:
+                st["t"].galat[k] = teks if teks.startswith("#") else "#VALUE!"
+            st["galat"] = None
+        elif tag == T + "table-row":
             st["r"] += st["ulang_baris"] - 1
             st["ulang_baris"] = 1
         elif tag == T + "table":
             st["t"] = None
 
-    _urai(z.read("content.xml"), mulai, selesai)
+    def teks(x: str) -> None:
+        if st["galat"] is not None and len(st["galat"][1]) < 100:
+            st["galat"][1].append(x)
+
+    _urai(z.read("content.xml"), mulai, selesai, teks)
     return hasil
 
 
@@ -517,7 +544,7 @@ def baca_buku(berkas: Path, fmt: FormatBerkas) -> list[LembarLain]:
             lb = LembarLain(t.nama, lebar=t.lebar)
             for r, isi in enumerate(baris, start=1):
                 for c, v in enumerate(isi, start=1):
-                    v = _nilai(v)
+                    v = _nilai(v) if v != "" or (r, c) not in t.galat else t.galat[(r, c)]
                     rumus = t.rumus.get((r, c))
                     if v is not None or rumus is not None:
                         lb.sel[(r, c)] = (v, rumus, t.format.get((r, c), "General"))
