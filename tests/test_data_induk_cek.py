@@ -239,3 +239,22 @@ def test_contoh_dengan_kedua_katalog_memakai_daftar_eranya(tmp_path: Path, monke
     assert h.jumlah_salah == 0, [(m.alamat, m.pesan) for m in h.masalah]
     p = tulis(tmp_path, ganti("2.17.03.2.01.02", kode="2.17.03.2.01.09"))
     assert "nomenklatur.tidak_ada" in di(periksa_data_induk(p), f"Data!{kol('kode')}{baris_ke('2.17.03.2.01.02')}")
+
+
+def test_kode_kembali_dilaporkan_sekali(tmp_path: Path) -> None:
+    """A code that comes back after another code (with another name) is one mistake: one finding."""
+    c = BARIS_CONTOH[baris_ke("2.17.03.2.01.01") - 2]
+    r = baris_ke("2.17.03.2.01.02") + 1          # right below sub kegiatan .02
+    baris = list(BARIS_CONTOH)
+    baris.insert(r - 2, dataclasses.replace(c, uraian="Nama lain", indikator="Indikator lain"))
+    m = periksa_data_induk(tulis(tmp_path, baris))
+    assert [x.jenis for x in m] == ["data_induk.kode_ganda"] and m[0].baris == r, [(x.alamat, x.pesan) for x in m]
+
+
+def test_kode_pemda_lain(tmp_path: Path, katalog_lama: None) -> None:
+    """A provincial code (4th segment 1) in a kab/kota Data Induk is reported at its code cell."""
+    r = baris_ke("2.17.03.2.01")
+    baris = [dataclasses.replace(b, kode=b.kode.replace("2.17.03.2.01", "2.17.03.1.01"))
+             if b.kode.startswith("2.17.03.2.01") else b for b in BARIS_CONTOH]
+    m = periksa_data_induk(tulis(tmp_path, baris))
+    assert di(m, f"Data!{kol('kode')}{r}", "salah"), [(x.alamat, x.jenis, x.pesan) for x in m]

@@ -176,11 +176,24 @@ def _ringkas(s: str) -> str:
     return re.sub(r"[^0-9a-z]", "", s.lower())
 
 
+def _runtun(data: DataInduk) -> list[list[BarisIndikator]]:
+    """Consecutive rows of one code (an item's indicator rows). A code that comes back after another is the
+    reader's ``kode_ganda``; it is not compared again here, so one mistake is reported once."""
+    hasil: list[list[BarisIndikator]] = []
+    for b in data.baris:
+        if hasil and hasil[-1][0].kode == b.kode:
+            hasil[-1].append(b)
+        else:
+            hasil.append([b])
+    return hasil
+
+
 def _cek_ganda(data: DataInduk) -> list[Masalah]:
     """One code, two names (two items share a code); one indicator typed twice under the same code (it
     would count twice in every average)."""
     hasil: list[Masalah] = []
-    for kode, daftar in data.per_kode().items():
+    for daftar in _runtun(data):
+        kode = daftar[0].kode
         nama = next((b for b in daftar if b.uraian), None)
         indikator: dict[tuple[str, str], BarisIndikator] = {}
         for b in daftar:
