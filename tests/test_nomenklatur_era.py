@@ -143,9 +143,14 @@ def test_contoh_2022_dengan_daftar_2027_tanpa_salah(folder_nyata: Path, contoh: 
     assert not [t for t in h.temuan if t.jenis.startswith(("nomenklatur.", "nama."))]
     era = [c for c in h.catatan if "Permendagri 90/2019" in c]
     assert len(era) == 1 and "sipd-2027" in era[0] and "legacy_permendagri90" in era[0]
-    # the printed E.81 (its own mistakes) gets no finding of era either
+    # the printed E.81 (its own mistakes) gets no finding of era either; rows with no name or an
+    # indicator in the name cell (seeds-spec N4) are still reported, as warnings, without the list
     h = _periksa(e81, folder_nyata / "2027", monkeypatch)
-    assert not [t for t in h.temuan if t.jenis.startswith(("nomenklatur.", "nama."))]
+    assert not [t for t in h.temuan if t.jenis.startswith("nomenklatur.")]
+    nama = {t.sel: t for t in h.temuan if t.jenis.startswith("nama.")}
+    assert {t.jenis for t in nama.values()} == {"nama.kosong", "nama.indikator"}
+    assert {t.tingkat for t in nama.values()} == {"peringatan"}
+    assert "Jumlah pakaian dinas" in nama["C23"].temuan.pesan and "C17" in nama and "C73" in nama
 
 
 def test_contoh_2022_dinilai_dengan_daftar_lama(folder_nyata: Path, contoh: tuple[Path, Path],
@@ -156,8 +161,10 @@ def test_contoh_2022_dinilai_dengan_daftar_lama(folder_nyata: Path, contoh: tupl
     assert not [t for t in h.temuan if t.jenis.startswith("nomenklatur.")]
     # judged against the legacy list: the printed E.81's name mistakes (seeds-spec N4, N9) are found now
     h = _periksa(e81, folder_nyata / "dua", monkeypatch)
-    nama = [t for t in h.temuan if t.jenis.startswith("nama.")]
+    nama = {t.sel: t for t in h.temuan if t.jenis.startswith("nama.")}
     assert len(nama) >= 3
+    assert nama["C73"].tingkat == "salah" and "Pembinaan dan Pengembangan Usaha Produk Ekspor" in nama["C73"].temuan.pesan
+    assert nama["C23"].temuan.saran.startswith("Pengadaan Pakaian Dinas")   # the official name, from the list
     assert not [t for t in h.temuan if t.jenis == "nomenklatur.era"]
 
 

@@ -247,3 +247,70 @@ def test_tidak_pernah_gagal(kat4: Katalog, kode: object, nama: str | None, konte
     assert (v.status == "benar") == (not any(t.tingkat in ("salah", "peringatan") for t in v.temuan))
     if v.status == "benar":
         assert v.nama_resmi
+
+
+# --------------------------------------------------------------------------------------------------
+# suggestions that fit the document's pemda level and bidang; names checked without a list
+
+
+def test_saran_nama_selevel_pemda(kat4: Katalog) -> None:
+    # the name is the provinsi sub kegiatan's; a kab/kota document must not be sent to a provinsi code
+    nama = "Fasilitasi Izin Usaha Pembukaan Kantor Cabang"
+    assert kat4.mirip_nama(nama, S, 1)[0][0] == "2.17.02.1.02.0006"
+    assert all(".1." not in k for k, _n, _s in kat4.mirip_nama(nama, S, 5, digit_pemda="2"))
+    v = validasi("2.17.02.2.01.0009", nama, KAB, kat4)
+    teks = " ".join(f"{t.pesan} {t.saran}" for t in v.temuan)
+    assert v.status == "salah" and "2.17.02.1.02" not in teks and "2.17.02.1.02" not in str(v.saran)
+    # the code's own digit decides when the document does not say
+    v = validasi("2.17.02.2.01.0009", nama, None, kat4)
+    assert "2.17.02.1.02" not in " ".join(f"{t.pesan} {t.saran}" for t in v.temuan)
+    # a provinsi document still gets it, with how close the name is
+    v = validasi("2.17.02.1.02.0009", nama, PROV, kat4)
+    assert v.saran == "2.17.02.1.02.0006" and "kemiripan nama 100 %" in " ".join(t.pesan for t in v.temuan)
+    # by code too: the nearest codes of a kab/kota document are kab/kota ones
+    assert all(k.split(".")[3] == "2" for k in kat4.mirip_kode("2.17.02.2.02.0001", 3, digit_pemda="2"))
+
+
+def test_saran_bidang_sendiri_didahulukan() -> None:
+    kat = _katalog([
+        Entri("1.02.02.2.01.0001", S, "Pengembangan Sistem Informasi Kesehatan", "KABKOT"),
+        Entri("2.17.02.2.01.0001", S, "Pengembangan Sistem Informasi Koperasi", "KABKOT"),
+    ])
+    hasil = kat.mirip_nama("Pengembangan Sistem Informasi Kesehatan Koperasi", S, 2, bidang="2.17")
+    assert hasil[0][0] == "2.17.02.2.01.0001"
+
+
+def test_nama_ejaan_dengan_kemiripan(kat4: Katalog) -> None:
+    v = validasi("2.17.02.2.01.0002", "Pemeriksaan Keputuhan Koperasi terhadap Peraturan Perundang-Undangan",
+                 KAB, kat4)
+    t = next(t for t in v.temuan if t.jenis == "nama.ejaan")
+    assert v.status == "peringatan" and t.saran == "Pemeriksaan Kepatuhan Koperasi terhadap Peraturan Perundang-Undangan"
+    assert "'keputuhan' → 'kepatuhan'" in t.pesan and "kemiripan nama 9" in t.pesan
+
+
+def test_nama_kosong_dan_indikator_tanpa_katalog() -> None:
+    from renja_xl.nomenklatur.validasi import cek_nama_baris
+
+    t = cek_nama_baris("", "2.17.01.2.05.02", S, None, "Jumlah pakaian dinas beserta perlengkapannya")
+    assert [x.jenis for x in t] == ["nama.kosong"] and "Jumlah pakaian dinas" in t[0].pesan
+    t = cek_nama_baris("  ", "2.17.01.2.05.02", S, "Pengadaan Pakaian Dinas beserta Atribut Kelengkapannya")
+    assert t[0].saran == "Pengadaan Pakaian Dinas beserta Atribut Kelengkapannya"
+    for nama in ("Jumlah Pelaku usaha yang dibina", "Jangka waktu Pemantauan Harga dan Stok Barang",
+                 "Persentase koperasi sehat"):
+        assert [x.jenis for x in cek_nama_baris(nama, "3.30.05.2.01.01", S)] == ["nama.indikator"], nama
+    assert cek_nama_baris("Penyediaan Gaji dan Tunjangan ASN", "2.17.01.2.02.01", S) == []
+    assert cek_nama_baris("Indeks Kepuasan Masyarakat", "x", S, "Indeks Kepuasan Masyarakat") == []
+
+
+def test_program_dengan_jenis_pemda_di_akhir_nama(kat2: Katalog) -> None:
+    # a list naming the program without its pemda kind; the document adds the kind it is
+    nama = "PROGRAM PELAYANAN IZIN USAHA SIMPAN PINJAM KABUPATEN/KOTA"
+    assert validasi("2.17.02", nama, KAB, kat2).benar
+    assert not _jenis(validasi("2.17.02", nama, None, kat2)) & {"nama.beda", "nama.tidak_cocok"}
+    v = validasi("2.17.02", nama.replace("KABUPATEN/KOTA", "PROVINSI"), KAB, kat2)
+    assert not v.benar and any(j.startswith("nama.") for j in _jenis(v))
+
+
+def test_nama_singkat_awal_nama_resmi_terpotong(kat4: Katalog) -> None:
+    v = validasi("2.17.02.2.01.0001", "Fasilitasi Pemenuhan Izin Usaha", KAB, kat4)
+    assert v.status == "benar" and _jenis(v) == {"nama.terpotong"}

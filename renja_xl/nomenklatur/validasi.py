@@ -19,14 +19,15 @@ from renja_xl.nomenklatur.katalog import (
 from renja_xl.temuan import Temuan
 
 __all__ = ["Konteks", "Vonis", "validasi", "banding_nama", "lupakan_cache", "BENAR", "PERINGATAN", "SALAH",
-           "vonis_era_lain", "saran_impor_era", "kemiripan"]
+           "vonis_era_lain", "saran_impor_era", "kemiripan", "cek_nama_baris", "seperti_indikator"]
 
 BENAR, PERINGATAN, SALAH = "benar", "peringatan", "salah"
 _PEMDA_TEKS = {PEMDA_PROV: "provinsi", PEMDA_KABKOT: "kabupaten/kota"}
 _KATA_PEMDA = {"provinsi", "kabupaten", "kota", "kab", "prov", "propinsi"}
 _KATA_NEGASI = {"tidak", "bukan", "non", "tanpa"}
-_AWAL_INDIKATOR = ("jumlah ", "persentase ", "presentase ", "prosentase ", "rasio ", "indeks ", "cakupan ",
-                   "tingkat ", "nilai ", "angka ", "rata rata ", "banyaknya ")
+_AWAL_INDIKATOR = ("jumlah ", "persentase ", "presentase ", "prosentase ", "percentase ", "persentasi ", "rasio ",
+                   "indeks ", "cakupan ", "tingkat ", "nilai ", "angka ", "rata rata ", "banyaknya ",
+                   "jangka waktu ")
 SARAN_IMPOR = ("Impor daftar resmi dengan: renja-xl nomenklatur impor BERKAS (ekspor nomenklatur SIPD .xlsx, "
                "lampiran Kepmendagri .xlsx, atau CSV kode,nama).")
 
@@ -235,7 +236,8 @@ def _cek_nama(nama: str, e: Entri, kode: str, tingkat: Tingkat, katalog: Katalog
                        f"Nama ini persis nama resmi {tingkat.label} {kode_s}, bukan {kode} ({b.resmi}).",
                        saran=kode_s, seharusnya=kode_s, ditemukan=nama)], kode_s
     if b.jenis == "ejaan":
-        return [Temuan("nama.ejaan", "peringatan", f"Nama berbeda ejaan dengan nama resmi ({b.rincian}).",
+        return [Temuan("nama.ejaan", "peringatan", f"Nama berbeda ejaan dengan nama resmi ({b.rincian}; "
+                       f"{kemiripan(b.skor)}).",
                        saran=b.resmi, seharusnya=b.resmi, ditemukan=nama)], None
     if b.jenis == "beda":
         return [Temuan("nama.beda", "peringatan",
@@ -281,6 +283,31 @@ def _tanpa_pemda_akhir(na: str, pemda: str | None) -> str:
             jenis = PEMDA_PROV if akhir == " provinsi" else PEMDA_KABKOT
             return na[: -len(akhir)] if pemda is None or pemda == jenis else na
     return na
+
+
+def seperti_indikator(nama: str, nama_resmi: str | None = None) -> bool:
+    """Whether a name cell reads like an indicator ('Jumlah ...', 'Persentase ...', 'Jangka waktu ...')
+    rather than a program/kegiatan name; never when the official name itself starts so."""
+    na = normal_nama(nama)
+    return na.startswith(_AWAL_INDIKATOR) and not (nama_resmi and normal_nama(nama_resmi).startswith(_AWAL_INDIKATOR))
+
+
+def cek_nama_baris(nama: str | None, kode: str, tingkat: Tingkat | None, nama_resmi: str | None = None,
+                   indikator: str | None = None) -> list[Temuan]:
+    """What a row's name cell shows without a catalog verdict on it: no name at all, or an indicator text
+    where the name should be (seeds-spec N4). ``nama_resmi`` (when a list of the row's era is installed)
+    is given as the fix. Used by ``periksa`` for every row and by ``data-induk cek``."""
+    label = tingkat.label if tingkat is not None else "kode"
+    resmi = f" Nama resmi: {nama_resmi}." if nama_resmi else ""
+    if not (nama or "").strip():
+        ada_ind = f" (kolom indikator berisi '{indikator[:60]}')" if indikator and indikator.strip() else ""
+        return [Temuan("nama.kosong", "peringatan", f"Kode {label} {kode} tanpa nama{ada_ind}.{resmi}",
+                       saran=nama_resmi, seharusnya=nama_resmi or f"nama {label} {kode}", ditemukan=kode)]
+    if seperti_indikator(nama, nama_resmi):
+        return [Temuan("nama.indikator", "peringatan",
+                       f"Kolom nama {label} {kode} tampak berisi teks indikator, bukan nama {label}.{resmi}",
+                       saran=nama_resmi, seharusnya=nama_resmi or f"nama {label} {kode}", ditemukan=nama)]
+    return []
 
 
 def _saudara_bernama(nama: str, kode_katalog: str, katalog: Katalog) -> str | None:

@@ -91,14 +91,23 @@ def periksa_kode(berkas: str, grid: Grid, baris: list[Baris], jenis_pemda: str |
             k = parse_kode(k.asli, jenis_pemda=jenis_pemda, bidang=bidang, digit_sub=lebar)
         sel = alamat(b.r, b.kode_sel) if b.kode_sel else None
         temuan = [t for t in k.temuan if t.tingkat in ("salah", "peringatan")]
+        dinilai = False
         if katalog is not None and (k.normal or k.saran):
             try:
                 from renja_xl.nomenklatur.validasi import Konteks, validasi
                 ks = Konteks(jenis_pemda=jenis_pemda, bidang=bidang, tingkat=tingkat_baris.get(b.jenis), versi=None)
                 v = validasi(k.normal or k.saran, nama=b.nama or None, konteks=ks, katalog=katalog)
                 temuan += [t for t in v.temuan if t.tingkat in ("salah", "peringatan")]
+                dinilai = True
             except Exception:
                 pass
+        if k.normal and b.jenis in (PROGRAM, KEGIATAN, SUB) and not (dinilai and b.nama and b.nama.strip()):
+            # a row with no name, or an indicator where the name should be: reported with or without a list
+            from renja_xl.nomenklatur.validasi import cek_nama_baris
+
+            e = katalog.cari(k.normal) if katalog is not None else None
+            temuan += cek_nama_baris(b.nama, k.normal, tingkat_baris.get(b.jenis), e.nama if e is not None else None,
+                                     b.indikator)
         for t in temuan:
             key = (sel, t.jenis)
             if key in sudah:
