@@ -109,7 +109,11 @@ def rencana_validasi(nilai: Sequence[Sequence[Any]], periksa: Callable[[Any], An
 def ringkas_periksa(hasil: Any) -> str:
     """The message box after *Periksa*."""
     if not hasil.formulir:
-        kalimat = "Tidak ada formulir yang dikenali di buku kerja ini."
+        kalimat = "Tidak ada formulir yang dikenali di buku kerja ini; tidak ada yang diperiksa."
+        if getattr(hasil, "data_induk", False):
+            kalimat += " Buku kerja ini adalah Data Induk, bukan formulir."
+        for a in getattr(hasil, "tak_dikenal", []):
+            kalimat += f"\n- {a}"
     elif hasil.bersih:
         kalimat = "Tidak ada temuan. Formulir tampak benar."
     else:

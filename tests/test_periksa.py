@@ -355,9 +355,10 @@ def test_laporan_ditulis_asli_tidak_berubah(tmp_path):
     assert c.comment is not None and "45%" in c.comment.text
     assert c.fill.fgColor.rgb.endswith("FFC7CE")
     assert ws.max_row - baris == len(h.temuan)
-    with pytest.raises(GalatPengguna):
-        periksa_berkas(p, out)                      # never overwritten without timpa
-    periksa_berkas(p, out, timpa=True)
+    lama = sha(out)
+    h2 = periksa_berkas(p, out)                     # never overwritten without timpa: a new name instead
+    assert h2.laporan == out.with_name(f"{out.stem} (2).xlsx") and sha(out) == lama
+    assert periksa_berkas(p, out, timpa=True).laporan == out
     assert sha(p) == sebelum
 
 
@@ -387,8 +388,11 @@ def test_tanpa_formulir_catatan(tmp_path):
     wb = Workbook()
     wb.active["A1"] = "Catatan rapat"
     wb.save(p)
-    h = periksa_berkas(p)
-    assert h.formulir == [] and h.temuan == [] and any("Tidak ada formulir" in c for c in h.catatan)
+    h = periksa_berkas(p, tmp_path / "laporan.xlsx")
+    assert h.formulir == [] and h.temuan == []
+    assert not h.bersih and not h.dikenali and not h.data_induk      # never a false "clean"
+    assert h.tak_dikenal and "'Sheet'" in h.tak_dikenal[0] and "tidak ada baris nomor kolom" in h.tak_dikenal[0]
+    assert h.laporan is None and not (tmp_path / "laporan.xlsx").exists()   # nothing checked, no report
 
 
 # ------------------------------------------------------------------------------------------ robustness

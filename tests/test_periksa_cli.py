@@ -46,10 +46,15 @@ def test_temuan_keluar_1_laporan_dan_asli_utuh(tmp_path):
     sel = tabel.sel("3.30.04", "13Rp")
     assert wb["Evaluasi Renja"][sel].comment is not None
     assert "salah" in r.output
-    # a second run refuses to overwrite the report, --timpa allows it
+    # a second run writes "cek (2).xlsx" next to the first report (never refuses, never overwrites);
+    # --timpa overwrites
+    pertama = sha(out)
     r2 = jalankan(str(p), "-o", str(out))
-    assert r2.exit_code == 2
+    assert r2.exit_code == 1 and (out.parent / "cek (2).xlsx").is_file() and sha(out) == pertama
+    assert "cek (2).xlsx" in r2.output
+    assert jalankan(str(p), "-o", str(out)).exit_code == 1 and (out.parent / "cek (3).xlsx").is_file()
     assert jalankan(str(p), "-o", str(out), "--timpa").exit_code == 1
+    assert not (out.parent / "cek (4).xlsx").exists()
     assert sha(p) == sebelum
 
 
@@ -113,3 +118,60 @@ def test_folder_ringkasan_berperingkat(tmp_path):
     assert r2.exit_code == 1
     ws2 = load_workbook(d / "ringkasan_pemeriksaan.xlsx").active
     assert ws2.max_row == 5
+
+
+def test_tanpa_formulir_tidak_pernah_bersih(tmp_path):
+    from openpyxl import Workbook
+
+    p = tmp_path / "rapat.xlsx"
+    wb = Workbook()
+    wb.active.title = "Notulen"
+    wb.active["A1"] = "Catatan rapat"
+    wb.active.append([1, 2, 3, "x"])
+    wb.save(p)
+    r = jalankan(str(p))
+    assert r.exit_code == 2, r.output
+    assert "Bersih" not in r.output and "tidak ada formulir yang dikenali" in r.output
+    assert "E.81" in r.output and "T-C.29" in r.output                # what was looked for
+    assert "'Notulen'" in r.output and "baris 2 berisi nomor 1 2 3" in r.output   # why nothing matched
+    assert not (tmp_path / "rapat_laporan.xlsx").exists()
+
+
+def test_data_induk_diperiksa_sebagai_data_induk(tmp_path):
+    from openpyxl import load_workbook as muat
+
+    from renja_xl.contoh import tulis_contoh
+
+    p = tulis_contoh(tmp_path / "induk.xlsx")
+    r = jalankan(str(p))
+    assert r.exit_code == 0, r.output
+    assert "adalah Data Induk" in r.output and "data-induk cek" in r.output and "Bersih" not in r.output
+    assert not (tmp_path / "induk_laporan.xlsx").exists()
+    wb = muat(p)
+    ws = wb["Data"]
+    kepala = next(r for r in range(1, 10) if any(str(c.value or "").strip().lower() == "kode" for c in ws[r]))
+    kol = next(c.column for c in ws[kepala] if "target" in str(c.value or "").lower())
+    ws.cell(kepala + 1, kol, "banyak sekali")
+    wb.save(p)
+    r = jalankan(str(p))
+    assert r.exit_code == 2 and "adalah Data Induk" in r.output and "masalah" in r.output, r.output
+
+
+def test_folder_dilewati_dengan_alasan(tmp_path):
+    from openpyxl import Workbook
+
+    d = tmp_path / "masuk"
+    d.mkdir()
+    st.e81_bersih(d / "a_bersih.xlsx")
+    wb = Workbook()
+    wb.active["A1"] = "Daftar hadir"
+    wb.save(d / "b_daftar_hadir.xlsx")
+    (d / "a_bersih_laporan (2).xlsx").write_bytes((d / "a_bersih.xlsx").read_bytes())   # an earlier report
+    r = jalankan(str(d))
+    assert r.exit_code == 1, r.output
+    assert "dilewati:" in r.output and "tidak ada formulir" in r.output
+    ws = load_workbook(d / "ringkasan_pemeriksaan.xlsx").active
+    baris = {b[1]: b for b in ws.iter_rows(min_row=2, values_only=True)}
+    assert set(baris) == {"a_bersih.xlsx", "b_daftar_hadir.xlsx"}
+    assert baris["b_daftar_hadir.xlsx"][2] is None and baris["b_daftar_hadir.xlsx"][5].startswith("dilewati:")
+    assert baris["a_bersih.xlsx"][5] == "bersih"

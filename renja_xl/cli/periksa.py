@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from renja_xl.galat import GalatPengguna
 
@@ -51,10 +52,51 @@ def _berkas(berkas: Path, keluaran: Path | None, json_: bool, pemda: str | None,
     out = Console(stderr=json_, highlight=False, soft_wrap=True)
     tujuan = keluaran or nama_laporan_baku(berkas)
     hasil = periksa_berkas(berkas, tujuan, pemda, timpa=timpa)
+    if hasil.data_induk:
+        return _data_induk(berkas, json_, out)
+    if not hasil.dikenali:
+        return _tak_dikenal(hasil, json_)
     if json_:
         sys.stdout.write(json.dumps(hasil.ke_json(), ensure_ascii=False, indent=2) + "\n")
     _ringkas(out, hasil)
     return 1 if hasil.temuan else 0
+
+
+def _tak_dikenal(hasil, json_: bool) -> int:
+    """No form recognised: never "Bersih"; say what was looked for and why nothing matched; exit 2."""
+    from renja_xl.periksa.tak_dikenal import DICARI
+
+    galat = Console(stderr=True, highlight=False, soft_wrap=True)
+    galat.print(Text.assemble(("Galat:", "bold red"), f" {hasil.berkas.name}: tidak ada formulir yang dikenali, "
+                              "jadi tidak ada yang diperiksa (berkas ini TIDAK dinyatakan bersih)."))
+    galat.print(Text(f"Yang dicari: {DICARI}."))
+    for a in hasil.tak_dikenal:
+        galat.print(Text(f"- {a}"))
+    galat.print(Text("Saran: pastikan tabel memakai baris nomor kolom 1 2 3 … di bawah judulnya, atau buat "
+                     "formulirnya dari Data Induk dengan 'renja-xl buat'."))
+    if json_:
+        sys.stdout.write("[]\n")
+    return 2
+
+
+def _data_induk(berkas: Path, json_: bool, out: Console) -> int:
+    """A Data Induk is not a form: say so and run the ``data-induk cek`` check instead (same exit codes)."""
+    from renja_xl.data_induk import periksa_data_induk
+
+    out.print(Text(f"{berkas.name} adalah Data Induk (lembar Info dan Data), bukan formulir: "
+                   "yang dijalankan adalah pemeriksaan Data Induk (renja-xl data-induk cek)."))
+    masalah = periksa_data_induk(berkas)
+    if json_:
+        sys.stdout.write(json.dumps([{"berkas": berkas.name, "lembar": m.lembar, "sel": m.sel, "jenis": m.jenis,
+                                      "tingkat": "salah", "pesan": m.pesan} for m in masalah],
+                                    ensure_ascii=False, indent=2) + "\n")
+    if not masalah:
+        out.print(Text(f"{berkas.name}: tidak ada masalah pada Data Induk."))
+        return 0
+    out.print(Text(f"Data Induk berisi {len(masalah)} masalah:", style="bold red"))
+    for m in masalah:
+        out.print(Text(f"- {m.teks()}"))
+    return 2
 
 
 def _ringkas(out: Console, hasil) -> None:
@@ -65,13 +107,18 @@ def _ringkas(out: Console, hasil) -> None:
     if not hasil.temuan:
         out.print("[green]Bersih: tidak ada temuan.[/green]")
     else:
+        from renja_xl.jenis_temuan import nama_jenis
+
         tabel = Table(title=f"{hasil.berkas.name}: {hasil.jumlah_salah} salah, {hasil.jumlah_peringatan} peringatan")
-        for k in ("Tingkat", "Lembar", "Sel", "Jenis", "Pesan"):
-            tabel.add_column(k, overflow="fold")
+        tabel.add_column("Tingkat", no_wrap=True)
+        tabel.add_column("Lembar", overflow="fold")
+        tabel.add_column("Sel", no_wrap=True)
+        tabel.add_column("Jenis", overflow="fold")
+        tabel.add_column("Pesan", overflow="fold")
         for t in hasil.temuan[:40]:
             warna = "red" if t.tingkat == "salah" else "yellow"
-            tabel.add_row(f"[{warna}]{t.tingkat}[/{warna}]", t.lembar or "", t.sel or "", t.jenis,
-                          t.temuan.pesan)
+            tabel.add_row(Text(t.tingkat, style=warna), Text(t.lembar or ""), Text(t.sel or ""),
+                          Text(nama_jenis(t.jenis)), Text(t.temuan.pesan))
         out.print(tabel)
         if len(hasil.temuan) > 40:
             out.print(f"… dan {len(hasil.temuan) - 40} temuan lain (lihat laporan).")
@@ -92,17 +139,21 @@ def _folder(folder: Path, keluaran: Path | None, json_: bool, pemda: str | None,
         tugas = prog.add_task("Memeriksa", total=jumlah)
         hasil, ringkasan = periksa_folder(folder, pemda=pemda, timpa=timpa, ringkasan=keluaran,
                                           kemajuan=lambda _h: prog.advance(tugas))
-    tabel = Table(title=f"{len(hasil)} buku kerja diperiksa")
+    tabel = Table(title=f"{len(hasil)} buku kerja di folder")
     for k in ("Berkas", "Salah", "Peringatan", "Keterangan"):
         tabel.add_column(k, overflow="fold")
     for h in hasil:
-        tabel.add_row(h.berkas.name, str(h.salah), str(h.peringatan), h.galat or "")
+        if h.galat or h.dilewati:     # not checked: no "0 salah, 0 peringatan" that reads as clean
+            tabel.add_row(Text(h.berkas.name), "-", "-", Text(h.galat or f"dilewati: {h.dilewati}", style="yellow"))
+        else:
+            tabel.add_row(Text(h.berkas.name), str(h.salah), str(h.peringatan),
+                          Text(f"laporan: {h.laporan.name}" if h.laporan else ""))
     out.print(tabel)
     out.print(f"Ringkasan: {ringkasan}")
     if json_:
         semua = [t for h in hasil for t in (h.temuan or [])]
         sys.stdout.write(json.dumps(semua, ensure_ascii=False, indent=2) + "\n")
-    if all(h.galat for h in hasil):
+    if all(h.galat or h.dilewati for h in hasil):
         return 2
-    return 1 if any(h.salah or h.peringatan or h.galat for h in hasil) else 0
+    return 1 if any(h.salah or h.peringatan or h.galat or h.dilewati for h in hasil) else 0
 

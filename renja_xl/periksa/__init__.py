@@ -23,13 +23,25 @@ if TYPE_CHECKING:
     from renja_xl.format_lain import FormatBerkas
     from renja_xl.periksa.deteksi import Grid
 
-__all__ = ["periksa_berkas", "periksa_grid", "HasilPeriksa", "TemuanSel", "nama_laporan_baku"]
+__all__ = ["periksa_berkas", "periksa_grid", "HasilPeriksa", "TemuanSel", "nama_laporan_baku", "nama_bebas"]
 
 
 def nama_laporan_baku(path: str | os.PathLike[str]) -> Path:
     """``<stem>_laporan.xlsx`` next to the workbook."""
     p = Path(path)
     return p.with_name(f"{p.stem}_laporan.xlsx")
+
+
+def nama_bebas(path: str | os.PathLike[str]) -> Path:
+    """``path`` when free, else ``<stem> (2)<suffix>``, ``(3)`` …: a re-check never refuses because the
+    previous report is still there, and never overwrites it."""
+    p = Path(path)
+    if not p.exists():
+        return p
+    i = 2
+    while (q := p.with_name(f"{p.stem} ({i}){p.suffix}")).exists():
+        i += 1
+    return q
 
 
 def baca_grid(path: Path) -> list[Grid]:
@@ -95,10 +107,11 @@ def periksa_berkas(path: str | os.PathLike[str], out_path: str | os.PathLike[str
     hasil = periksa_grid(berkas, grids, pemda)
     if fmt.catatan:
         hasil.catatan.insert(0, fmt.catatan)
-    if out_path is not None:
+    if out_path is not None and hasil.dikenali:   # nothing checked, nothing to annotate
         from renja_xl.periksa.laporan import tulis_laporan
 
-        hasil.laporan = tulis_laporan(berkas, hasil, Path(out_path), timpa=timpa)
+        tujuan = Path(out_path) if timpa else nama_bebas(out_path)
+        hasil.laporan = tulis_laporan(berkas, hasil, tujuan, timpa=timpa)
     return hasil
 
 
@@ -120,8 +133,10 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
     jenis_pemda = jenis_pemda_opsi(pemda) or jenis_pemda_dari_judul(teks_judul_berkas(grids, semua_form))
     hasil.jenis_pemda = jenis_pemda
     if not semua_form:
-        hasil.catatan.append("Tidak ada formulir yang dikenali (E.81, T-C.29, T-C.33): baris penomoran kolom "
-                             "(1 2 3 … 13) tidak ditemukan di lembar mana pun.")
+        from renja_xl.periksa.tak_dikenal import adalah_data_induk, alasan_buku
+
+        hasil.data_induk = adalah_data_induk(grids)
+        hasil.tak_dikenal = alasan_buku(grids, frozenset({LEMBAR_META}))
     per_form = [(g, [(f, klasifikasi(g, f, jenis_pemda=jenis_pemda)) for f in forms]) for g, forms in per_lembar]
     # one list for the whole workbook: the installed list of the era its codes and year belong to
     pilihan = kode_cek.pilih_katalog(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
@@ -151,6 +166,9 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
                                                   sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
     hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))
     hasil.temuan = _tanpa_ganda(hasil.temuan)
+    from renja_xl.periksa.kelompok import kelompokkan
+
+    hasil.temuan = kelompokkan(hasil.temuan)
     if meta_per_lembar:
         hasil.temuan = asal.satukan_antar_lembar(asal.tandai_data_induk(hasil.temuan, meta_per_lembar,
                                                                         rumus_per_lembar))

@@ -59,6 +59,9 @@ class HasilPeriksa:
     catatan: list[str] = field(default_factory=list)     # notes that are not findings (e.g. no catalog)
     laporan: Path | None = None
     jenis_pemda: str | None = None
+    # no form recognised: why, sheet by sheet (never reported clean); a Data Induk is said to be one
+    tak_dikenal: list[str] = field(default_factory=list)
+    data_induk: bool = False
     # every recognised form: (Grid, Formulir, list[Baris], row -> (JenisIndikator, known)): for callers
     # that extract data after checking (rekap); not part of the JSON
     bentuk: list[tuple] = field(default_factory=list, repr=False)
@@ -72,8 +75,14 @@ class HasilPeriksa:
         return sum(1 for t in self.temuan if t.tingkat == "peringatan")
 
     @property
+    def dikenali(self) -> bool:
+        """At least one form was recognised (otherwise nothing was checked)."""
+        return bool(self.formulir)
+
+    @property
     def bersih(self) -> bool:
-        return not self.temuan
+        """Checked and nothing found; a workbook in which no form was recognised is never clean."""
+        return self.dikenali and not self.temuan
 
     def ke_json(self) -> list[dict]:
         return [t.ke_dict() for t in self.temuan]

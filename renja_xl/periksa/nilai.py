@@ -173,6 +173,20 @@ def teks_persen(v: float | None, desimal: int | None = None) -> str:
     return "-" if v is None else f"{format_angka(v, 2 if desimal is None else desimal)}%"
 
 
+def teks_tampil(v: object, fmt: str | None = None) -> str:
+    """A cell's value as the spreadsheet shows it, in Indonesian notation (``70,71``, ``45%``,
+    ``1.366.000``), never a raw float such as ``70.7070707070707``; text as typed."""
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        n = baca_nilai_sel(v, fmt)
+        if n.nilai is None:
+            return str(v)
+        d = n.desimal if n.desimal is not None else 2
+        return format_angka(n.nilai, d) + ("%" if n.persen else "")
+    return str(v)
+
+
 def sub_teks(s: str | None) -> str:
     """' kinerja (K)' / ' anggaran (Rp)' after a column's name in a message."""
     return {"K": " kinerja (K)", "Rp": " anggaran (Rp)"}.get(s or "", "")

@@ -23,7 +23,7 @@ from renja_xl.periksa import judul, rata, rollup, rumus, teks, turunan
 from renja_xl.periksa.baris import INDIKATOR, ITEM, LABEL, Baris
 from renja_xl.periksa.deteksi import Formulir, Grid, alamat
 from renja_xl.periksa.hasil import TemuanSel
-from renja_xl.periksa.nilai import KOSONG, Nilai, baca_nilai_sel, elemen, kosong
+from renja_xl.periksa.nilai import KOSONG, Nilai, baca_nilai_sel, elemen, kosong, teks_tampil
 from renja_xl.temuan import Temuan
 
 __all__ = ["Pemeriksa", "KELUARGA"]
@@ -68,14 +68,16 @@ class Pemeriksa:
         if key in self._sudah:
             return
         self._sudah.add(key)
+        rumus = self.grid.get(r, c).rumus if (r and c and ditemukan is not None) else None
         t = Temuan(jenis, tingkat, pesan, saran=saran, seharusnya=seharusnya,  # type: ignore[arg-type]
-                   ditemukan=ditemukan)
+                   ditemukan=ditemukan, data={"rumus": rumus} if rumus else {})
         self.temuan.append(TemuanSel(self.berkas, self.grid.nama, sel, t))
 
     def ditemukan(self, r: int, c: int) -> str:
+        """The cell's value as displayed (Indonesian notation); its formula, if any, goes to the
+        finding's ``data["rumus"]`` (see :meth:`tambah`), shown as a note in the report."""
         s = self.grid.get(r, c)
-        v = "" if s.nilai is None else str(s.nilai)
-        return f"{s.rumus} → {v}" if s.rumus else v
+        return teks_tampil(s.nilai, s.format)
 
     # ---------------------------------------------------------------------------------------- cells
     def nilai(self, r: int, c: int | None) -> Nilai:

@@ -92,7 +92,7 @@ def _pola_kolom(p: Pemeriksa, c: int, jenis: str, anggota: list[Baris], diturunk
         p.tambah(b.r, c, "rumus.diketik", "peringatan",
                  f"Angka {teks_angka(float(s.nilai), 2)} diketik di kolom yang baris lainnya berumus "
                  f"(mis. {rumus[contoh]} di baris {contoh}); nilainya tidak ikut berubah bila data berubah.",
-                 ditemukan=str(s.nilai), seharusnya=geser_rumus(rumus[contoh], contoh, b.r))
+                 ditemukan=p.ditemukan(b.r, c), seharusnya=geser_rumus(rumus[contoh], contoh, b.r))
 
 
 def _jumlah_satu_kolom(rumus: str, c: int) -> bool:

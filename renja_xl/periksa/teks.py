@@ -58,13 +58,8 @@ def periksa(p: Pemeriksa) -> None:
                  f"diketik sebagai teks (mis. '{p.grid.teks(r0, c0)}'); Excel tidak bisa menjumlahkan atau "
                  "menghitung ulang angka-angka ini.", ditemukan=p.grid.teks(r0, c0), saran=_SARAN)
         teks_per_kol = {c: r for c, r in teks_per_kol.items() if c not in banyak}
+    # one finding per cell here; periksa.kelompok merges a column's cells into one finding listing them
     for c, rows in teks_per_kol.items():
-        if len(rows) > 3:
-            p.tambah(rows[0], c, "angka.teks", "peringatan",
-                     f"{len(rows)} sel di kolom ini berisi angka yang diketik sebagai teks (mis. "
-                     f"'{p.grid.teks(rows[0], c)}'); Excel tidak bisa menjumlahkannya.",
-                     ditemukan=p.grid.teks(rows[0], c), saran=_SARAN)
-        else:
-            for r in rows:
-                p.tambah(r, c, "angka.teks", "peringatan", "Angka diketik sebagai teks; Excel tidak bisa menjumlahkannya.",
-                         ditemukan=p.grid.teks(r, c), saran="Ketik angkanya saja (tanpa satuan dan titik ribuan).")
+        for r in rows:
+            p.tambah(r, c, "angka.teks", "peringatan", "Angka diketik sebagai teks; Excel tidak bisa menjumlahkannya.",
+                     ditemukan=p.grid.teks(r, c), saran=_SARAN)
