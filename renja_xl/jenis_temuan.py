@@ -130,6 +130,10 @@ JENIS: dict[str, JenisTemuan] = {
     "nomenklatur.diganti": _J("Kode sudah diganti", "Pakai kode pengganti dari versi katalog terbaru."),
     "nomenklatur.era": _J("Kode dari versi nomenklatur lain", "Pakai kode dari versi nomenklatur yang berlaku "
                           "untuk tahun dokumen."),
+    "nomenklatur.era_lain": _J("Katalog dari era lain", "Impor daftar nomenklatur untuk era kode dokumen ini "
+                               "(renja-xl nomenklatur impor BERKAS)."),
+    "nomenklatur.padanan": _J("Padanan kode di era lain", "Bandingkan dengan kode padanannya pada nomenklatur "
+                              "yang berlaku."),
     "nomenklatur.induk_tidak_ada": _J("Induk kode tidak ada di katalog", "Periksa kode program/kegiatan "
                                       "induknya."),
     "nomenklatur.menurut_nama": _J("Kode menurut nama", "Bandingkan dengan kode yang disarankan menurut nama."),

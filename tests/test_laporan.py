@@ -23,6 +23,8 @@ PAKET = Path(__file__).parents[1] / "renja_xl"
 _EKSTENSI = {"bat", "whl", "txt", "xlsx", "xlsm", "xls", "py", "csv", "json", "xlam", "xml", "exe", "toml", "conf",
              "bas", "pdf", "zip", "rels", "md", "png", "ods", "xlsb", "cfg", "ini", "vba", "bin", "dll", "ps1"}
 
+_BUKAN_ID = {"opendocument.spreadsheet"}    # a MIME type fragment (format_lain), not a finding
+
 
 def _id_di_sumber() -> set[str]:
     """Every string literal in the package shaped like a finding id (``group.kind``)."""
@@ -30,7 +32,7 @@ def _id_di_sumber() -> set[str]:
     for f in PAKET.rglob("*.py"):
         for m in re.finditer(r"""["']([a-z_]+\.[a-z_0-9]+)["']""", f.read_text(encoding="utf-8")):
             s = m.group(1)
-            if s.rsplit(".", 1)[1] in _EKSTENSI or s.startswith("renja_xl."):
+            if s.rsplit(".", 1)[1] in _EKSTENSI or s.startswith("renja_xl.") or s in _BUKAN_ID:
                 continue
             modul = PAKET.joinpath(*s.split("."))
             if modul.with_suffix(".py").is_file() or modul.is_dir():
