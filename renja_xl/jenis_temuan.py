@@ -119,6 +119,8 @@ JENIS: dict[str, JenisTemuan] = {
     "nama.indikator": _J("Indikator di kolom nama", "Pindahkan indikator ke kolom Indikator; kolom nama berisi "
                          "nama program/kegiatan saja."),
     "nama.kode_lain": _J("Nama milik kode lain", "Periksa kodenya: nama ini milik kode yang disarankan."),
+    "nama.kosong": _J("Kode tanpa nama", "Tulis nama program/kegiatan/sub kegiatan sesuai nama resmi di "
+                      "samping kodenya."),
     "nama.pemda": _J("Nama memuat nama pemda lain", "Pakai nama resmi tanpa nama daerah lain."),
     "nama.tambahan": _J("Teks tambahan di kolom nama", "Pindahkan teks tambahan ke kolom Indikator atau "
                         "Keterangan."),
