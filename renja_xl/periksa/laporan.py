@@ -38,18 +38,23 @@ def _nama_lembar_bebas(wb, nama: str) -> str:
     return f"{nama} ({i})"
 
 
+def _lebar_kata(kata: str) -> float:
+    """Width of a word in units of an average character: capitals are wider (``PROGRAM PENUNJANG``)."""
+    return sum(1.3 if ch.isupper() or ch in "MW%@" else 1.0 for ch in kata)
+
+
 def baris_terbungkus(teks: str, lebar: float) -> int:
     """How many lines ``teks`` takes in a wrapped cell ``lebar`` characters wide (an estimate that errs
-    high: words are not split, and a line holds about one character per unit of width)."""
-    per_baris = max(1, int(lebar * 1.1) - 1)
+    high: words are not split, capitals count wider than other letters)."""
+    per_baris = max(1.0, lebar * 1.2 - 1)
     jumlah = 0
     for paragraf in str(teks).split("\n"):
-        kolom, n = 0, 1
+        kolom, n = 0.0, 1
         for kata in paragraf.split():
-            k = len(kata)
+            k = _lebar_kata(kata)
             if kolom and kolom + 1 + k > per_baris:
                 n += 1
-                kolom = 0
+                kolom = 0.0
             while k > per_baris:          # a word longer than the line is broken
                 n += 1
                 k -= per_baris
