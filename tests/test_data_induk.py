@@ -236,7 +236,7 @@ def test_kolom_pilihan_boleh_hilang(tmp_path: Path, berkas_kecil: Path) -> None:
 @pytest.mark.parametrize("judul,r,nilai,potongan", [
     ("Target Renja K", 3, "dua belas", "bukan angka"),
     ("Realisasi TW II Rp", 4, "1.000.000 2.000.000", "beberapa angka"),
-    ("Target Renstra K", 5, "4,5 - 5,5 %", "rentang"),
+    ("Realisasi TW I K", 5, "4,5 - 5,5 %", "rentang"),   # a range is a target only
     ("Jenis Indikator", 6, "naik", "Jenis Indikator 'naik' tidak dikenal"),
     ("Kode", 4, 2.17, "tersimpan sebagai angka"),
     ("Kode", 5, "2.17.03.02.01", "tidak sah"),

@@ -11,17 +11,22 @@ and for each: every due form is generated (``isi_buku_semua``), its formulas are
 * every derived cell of every form (E.81 of each quarter, T-C.29, T-C.33, Rencana Aksi, Ringkasan) equals
   the core's value computed from the Data Induk row.
 
-A fixed number of books, the same on every run (hypothesis with ``derandomize``), all recalculated in one
-LibreOffice run; a failure names the book and prints it. Inputs the Data Induk does not accept are not drawn: ranges
-(``4,5 - 5,5 %``) and letter grades are refused by its reader, and a bound (``<5%``) is read as the plain
-number 5 (the bound is lost) — reported to the lead as a gap, not hidden here.
+Targets may be bounds (``<5%``, ``>= 80``) and ranges (``4,5 - 5,5 %``) typed as text: the reader keeps them,
+the generator bakes them into the capaian formula, the checker and the core read them from the cell.
+
+A fixed number of books, the same on every run (hypothesis with ``derandomize``, and without the constants it
+would otherwise collect from whichever local modules earlier tests imported), all recalculated in one
+LibreOffice run; a failure names the book and prints it.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -61,6 +66,14 @@ BIDANG = ("1.02", "2.17", "3.30")
 
 angka = st.one_of(st.integers(0, 400).map(float), st.integers(0, 40_000).map(lambda x: x / 100))
 rupiah = st.integers(1, 5_000).map(lambda x: float(x * 1_000_000))
+# a bound or a range as staff type them: "<5%", ">= 80", "4,5 - 5,5 %" (Indonesian decimal comma)
+_teks_angka = st.integers(0, 2_000).map(lambda x: f"{x / 10:g}".replace(".", ","))
+batas = st.builds(lambda op, b, persen: f"{op}{b}{persen}", st.sampled_from(["<", "<=", ">", ">=", "< ", "≤ "]),
+                  _teks_angka, st.sampled_from(["", "%", " %"]))
+rentang = st.builds(lambda lo, lebar, persen: f"{lo:g} - {lo + lebar:g}{persen}".replace(".", ","),
+                    st.integers(0, 900).map(lambda x: x / 10), st.integers(1, 300).map(lambda x: x / 10),
+                    st.sampled_from(["", " %"]))
+target = st.one_of(st.none(), st.just(0.0), angka, angka, batas, rentang)
 
 
 @st.composite
@@ -68,7 +81,7 @@ def indikator(draw: st.DrawFn, kode: str, tingkat: Tingkat, uraian: str, triwula
               ) -> BarisIndikator:
     jenis = draw(st.sampled_from(list(J)))
     nama, satuan = draw(st.sampled_from(INDIKATOR[jenis]))
-    target = draw(st.one_of(st.none(), st.just(0.0), angka))
+    target_k = draw(target)
     tw = tuple(draw(st.one_of(st.none(), angka)) if i < triwulan else None for i in range(4))
     target_tw = draw(st.one_of(st.just((None,) * 4), st.tuples(angka, angka, angka, angka)))
     nilai: dict[str, Any] = {}
@@ -79,8 +92,8 @@ def indikator(draw: st.DrawFn, kode: str, tingkat: Tingkat, uraian: str, triwula
                      pagu_n1=draw(st.one_of(st.none(), rupiah)))
     return BarisIndikator(
         baris=0, kode=kode, tingkat=tingkat, uraian=uraian, sasaran="", indikator=nama, satuan=satuan, jenis=jenis,
-        target_renstra_k=draw(st.one_of(st.none(), angka)), realisasi_lalu_k=draw(st.one_of(st.none(), angka)),
-        target_k=target, tw_k=tw, target_tw_k=target_tw, target_n1_k=draw(st.one_of(st.none(), angka)),
+        target_renstra_k=draw(target), realisasi_lalu_k=draw(st.one_of(st.none(), angka)),
+        target_k=target_k, tw_k=tw, target_tw_k=target_tw, target_n1_k=draw(st.one_of(st.none(), angka)),
         penanggung_jawab="Bidang Program", **nilai)
 
 
@@ -152,7 +165,9 @@ def harapan_rencana_aksi(data: DataInduk) -> list[tuple[str, dict[str, Any]]]:
         v: dict[str, Any] = {}
         if b is not None:
             tw = list(b.target_tw_k)
-            if all(x is None for x in tw) and b.target_k is not None:
+            if all(x is None for x in tw) and isinstance(b.target_k, str):   # a bound/range: held all year
+                tw = [None if b.jenis is J.KUMULATIF else b.target_k] * 4
+            elif all(x is None for x in tw) and b.target_k is not None:
                 tw = nilai_target_turunan(b.target_k, b.jenis)
             v = {f"target_tw{i}": tw[i - 1] for i in range(1, 5)}
         hasil.append((KODE[n.tingkat] if pertama else "LNJ", v))
@@ -179,8 +194,29 @@ def cek_semua_nilai(buku: dict[str, Any], data: DataInduk) -> int:
 
 # ------------------------------------------------------------------------------------------------ the contract
 
+@contextmanager
+def _tanpa_konstanta_lokal() -> Iterator[None]:
+    """Hypothesis (>= 6.131) also draws constants it collects from every local module in ``sys.modules``:
+    the books would then depend on which modules earlier tests happened to import (the coverage test below
+    failed in full runs and passed alone). Draw with no local constants; without that internal hook (another
+    hypothesis version), draw as is."""
+    try:
+        from hypothesis.internal.conjecture import providers
+        kosong, cache = providers.Constants(), providers.CONSTANTS_CACHE
+        getattr(providers, "_get_local_constants")
+    except (ImportError, AttributeError):
+        yield
+        return
+    cache.cache.clear()
+    try:
+        with mock.patch.object(providers, "_get_local_constants", lambda: kosong):
+            yield
+    finally:
+        cache.cache.clear()
+
+
 def buku_acak(n: int) -> list[DataInduk]:
-    """``n`` books drawn by hypothesis, the same on every run (``derandomize``)."""
+    """``n`` books drawn by hypothesis, the same on every run (``derandomize``, no local constants)."""
     hasil: list[DataInduk] = []
 
     @settings(max_examples=n, derandomize=True, database=None, deadline=None, phases=(Phase.generate,),
@@ -189,17 +225,28 @@ def buku_acak(n: int) -> list[DataInduk]:
     def kumpul(d: DataInduk) -> None:
         hasil.append(d)
 
-    kumpul()
+    with _tanpa_konstanta_lokal():
+        kumpul()
     return hasil[:n]
 
 
 @pytest.fixture(scope="module")
-def kontrak(libreoffice: None, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+def kontrak(libreoffice: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[dict[str, Any]]]:
     """Each book: Data Induk file -> read back (must be valid) -> every form -> one LibreOffice run for all
     -> checked."""
     from renja_xl.libreoffice import hitung_ulang
 
+    from renja_xl.nomenklatur import simpan, validasi
+
     folder = tmp_path_factory.mktemp("kontrak")
+    # a module fixture runs before the per-test catalog isolation: isolate here (an earlier test's catalog
+    # or cache must not change what is generated)
+    katalog = folder / "katalog-kosong"
+    katalog.mkdir()
+    mp = pytest.MonkeyPatch()
+    mp.setenv("RENJA_XL_NOMENKLATUR", str(katalog))
+    simpan.lupakan_cache()
+    validasi.lupakan_cache()
     kasus: list[dict[str, Any]] = []
     for i, data in enumerate(buku_acak(CONTOH)):
         di = tulis_data_induk(folder / f"data_induk_{i}.xlsx", data)
@@ -212,7 +259,10 @@ def kontrak(libreoffice: None, tmp_path_factory: pytest.TempPathFactory) -> list
     nilai = hitung_ulang([k["berkas"] for k in kasus], simpan_ke=[k["dihitung"] for k in kasus])
     for k, v in zip(kasus, nilai):
         k["nilai"] = v
-    return kasus
+    yield kasus
+    mp.undo()
+    simpan.lupakan_cache()
+    validasi.lupakan_cache()
 
 
 @pytest.mark.parametrize("i", range(CONTOH))
@@ -247,3 +297,7 @@ def test_contoh_mencakup_kasus_tepi(kontrak: list[dict[str, Any]]) -> None:
     assert any(a.anak for d in buku for n in d.pohon() for a in n.anak)                 # program > kegiatan > sub
     assert {d.info.jenis_pemda for d in buku} == {"provinsi", "kabupaten/kota"}
     assert {d.info.triwulan for d in buku} == {1, 2, 3, 4}
+    teks = [t for b in baris for t in (b.target_k, b.target_renstra_k) if isinstance(t, str)]
+    assert any(t.startswith("<") for t in teks) and any(t.startswith(">") for t in teks)   # bounds both ways
+    assert any("–" in t for t in teks)                                                      # ranges
+    assert any(isinstance(b.target_k, str) and b.jenis is J.MENURUN for b in baris)

@@ -490,3 +490,38 @@ def test_fungsi_inti_dan_rumus_sama(jenis: str) -> None:
         else:
             assert excel == pytest.approx(harap, rel=1e-12) and dari_rumus == pytest.approx(harap, rel=1e-12), \
                 (jenis, r, t, excel, dari_rumus)
+
+
+_TARGET_TEKS = ["<5%", "<=4,5", ">80", ">=0", "<0", "4,5–5,5%", "0–10", "90–100", "≤ 16,5 %"]
+_REALISASI = [None, 0.0, 4.5, 5.0, 5.5, 12.5, 80.0, 95.0, 120.0, -3.0]
+
+
+def _formula_capaian_target(jenis: object, target: str) -> object:
+    formulas = pytest.importorskip("formulas")
+    from renja_xl.generator import rumus
+
+    return formulas.Parser().ast(rumus.capaian("A1", "B1", jenis, target))[1].compile()
+
+
+@pytest.mark.parametrize("jenis", ["kumulatif", "persentase", "nilai akhir", "menurun"])
+def test_fungsi_inti_dan_rumus_sama_untuk_batas_dan_rentang(jenis: str) -> None:
+    """A bound or range target typed as text: the Excel function, the core and the generated formula (its
+    constants baked in) agree; the formula shows nothing once the target cell holds another text."""
+    from renja_xl.capaian import JenisIndikator, capaian as inti
+
+    j = JenisIndikator.dari_teks(jenis)
+    for target in _TARGET_TEKS:
+        rumus = _formula_capaian_target(j, target)
+        ada = 0
+        for r in _REALISASI:
+            harap = inti(r, target, j).nilai
+            excel = udf.CAPAIAN(r, target, jenis)
+            dari_rumus = _nilai_rumus(rumus, r, target)
+            if harap is None:
+                assert excel is None and dari_rumus is None, (jenis, target, r, excel, dari_rumus)
+            else:
+                ada += 1
+                assert excel == pytest.approx(harap, rel=1e-12) and dari_rumus == pytest.approx(harap, rel=1e-12), \
+                    (jenis, target, r, excel, dari_rumus)
+        assert ada >= 3, target
+        assert _nilai_rumus(rumus, 5.0, "<7%") is None          # the target was changed after generating

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from openpyxl.utils import get_column_letter
 
-from renja_xl.angka import parse_angka
+from renja_xl.angka import Angka, format_angka, parse_angka
 from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
 from renja_xl.data_induk.model import (KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
                                        PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom, Masalah, baca_kertas,
@@ -25,7 +25,10 @@ from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat, dari_template, parse_kode
 from renja_xl.pemda import baca_pemda
 
-__all__ = ["baca_data_induk", "baca_dengan_masalah"]
+__all__ = ["baca_data_induk", "baca_dengan_masalah", "target_khusus", "KOLOM_TARGET_KHUSUS"]
+
+# the K targets that may be a bound or a range (not the n+1 target: it enters T-C.29's perkiraan as a number)
+KOLOM_TARGET_KHUSUS = frozenset(("target_renstra_k", "target_k", "target_tw1", "target_tw2", "target_tw3", "target_tw4"))
 
 
 class _Catatan:
@@ -303,11 +306,12 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
                           f"{', '.join(PILIHAN_JENIS)}.", "jenis")
                 jenis = JenisIndikator.KUMULATIF
         # numbers
-        angka: dict[str, float | None] = {}
+        angka: dict[str, Any] = {}
         for kol in KOLOM_DATA:
             if kol.jenis not in ("k", "rp"):
                 continue
-            angka[kol.kunci] = _angka(ambil(kol.kunci), satuan, lambda p, j, kk=kol.kunci: salah(kk, p, j), kol)
+            angka[kol.kunci] = _angka(ambil(kol.kunci), satuan, lambda p, j, kk=kol.kunci: salah(kk, p, j), kol,
+                                      khusus=kol.kunci in KOLOM_TARGET_KHUSUS)
         if tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
             isi = [kol for kol in KOLOM_DATA if kol.jenis == "rp" and angka.get(kol.kunci) is not None]
             if isi:
@@ -344,8 +348,24 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
     return hasil
 
 
-def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom) -> float | None:
-    """A number cell: numbers as they are, Indonesian text numbers through parse_angka, blank/'-' as None."""
+def target_khusus(a: Angka) -> str | None:
+    """A bound (``<5%``, ``>= 80``) or a range (``4,5 - 5,5 %``) as one canonical text the core reads back
+    the same (``angka.parse_angka``); None for anything else."""
+    if a.jamak or a.huruf:
+        return None
+    persen = "%" if a.persen else ""
+    if a.rentang is not None:
+        lo, hi = a.rentang
+        return f"{format_angka(lo)}–{format_angka(hi)}{persen}"
+    if a.batas and a.nilai is not None:
+        return f"{a.batas}{format_angka(a.nilai)}{persen}"
+    return None
+
+
+def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom, *, khusus: bool = False
+           ) -> float | str | None:
+    """A number cell: numbers as they are, Indonesian text numbers through parse_angka, blank/'-' as None.
+    ``khusus``: a target column, where a bound or a range is kept as its canonical text (``target_khusus``)."""
     if v is None:
         return None
     if isinstance(v, bool):
@@ -360,12 +380,15 @@ def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom
     if teks in ("", "-", "–", "—") or (satuan and normal_judul(teks) == normal_judul(satuan)):
         return None
     a = parse_angka(v)
-    if a.nilai is not None and not a.jamak:
+    if khusus and (t := target_khusus(a)) is not None:
+        return t
+    if a.nilai is not None and not a.jamak and not a.batas:
         return a.nilai
     if a.jamak:
         alasan = "berisi beberapa angka dalam satu sel; pisahkan tiap indikator ke barisnya sendiri"
-    elif a.rentang:
-        alasan = "berisi rentang; isi satu angka (misalnya batas atas) dan jelaskan di Keterangan"
+    elif a.rentang or a.batas:
+        alasan = ("berisi rentang atau batas; itu hanya boleh pada kolom target (Target Renstra K, Target Renja K, "
+                  "Target TW); di sini isi satu angka")
     elif a.huruf:
         alasan = "berisi nilai huruf; isi angka"
     else:

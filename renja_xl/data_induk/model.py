@@ -57,15 +57,17 @@ class BarisIndikator:
     indikator: str
     satuan: str
     jenis: JenisIndikator
-    target_renstra_k: float | None = None
+    # a K target may be a bound or a range as text ("<5%", "4,5–5,5%", see ``target_khusus``): the core
+    # (capaian.capaian) computes with it, the generator writes it as text and bakes it into the formula
+    target_renstra_k: float | str | None = None
     target_renstra_rp: float | None = None
     realisasi_lalu_k: float | None = None       # s.d. tahun lalu (col 6)
     realisasi_lalu_rp: float | None = None
-    target_k: float | None = None               # Renja tahun berjalan (col 7)
+    target_k: float | str | None = None         # Renja tahun berjalan (col 7)
     target_rp: float | None = None
     tw_k: _Empat = _KOSONG4                     # realisasi TW I-IV (col 8-11)
     tw_rp: _Empat = _KOSONG4
-    target_tw_k: tuple[float | None, ...] = _KOSONG4   # Rencana Aksi; None = derive from target_k
+    target_tw_k: tuple[float | str | None, ...] = _KOSONG4   # Rencana Aksi; None = derive from target_k
     lokasi: str = ""
     sumber_dana: str = ""
     target_n1_k: float | None = None            # tahun n+1 (T-C.33 prakiraan maju)

@@ -102,7 +102,8 @@ def tulis_ringkasan(wb: Workbook, data: DataInduk, lembar_e81: str, baris: dict[
         tulis_teks(ws.cell(r, 2), f"{b.kode} {b.indikator}".strip())
         h.tulis(ws, r, 3, rumus.TAUTAN(e81("target_k", sr)))
         h.tulis(ws, r, 4, rumus.TAUTAN(e81("realisasi_k", sr)))
-        h.tulis(ws, r, 5, rumus.CAPAIAN(Sel(None, r, 4), Sel(None, r, 3), jenis=b.jenis)).number_format = "0.00"
+        h.tulis(ws, r, 5, rumus.CAPAIAN(Sel(None, r, 4), Sel(None, r, 3), jenis=b.jenis,
+                                        target=b.target_k)).number_format = "0.00"
         h.tulis(ws, r, 6, rumus.PREDIKAT(Sel(None, r, 5), skala=skala))
         r += 1
     i_akhir = max(r - 1, i_awal)

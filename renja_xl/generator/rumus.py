@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from renja_xl import capaian as inti
+from renja_xl.angka import parse_angka
 from renja_xl.capaian import JenisIndikator
 
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
@@ -55,9 +56,48 @@ def gabung(sel: Sequence[str], jenis: JenisIndikator) -> str:
     return "=" + _urut_terakhir(sel)
 
 
-def capaian(r: str, t: str, jenis: JenisIndikator) -> str:
+def _k(v: float) -> str:
+    """A constant in a formula: Excel's en-US syntax, the shortest text that reads back the same float."""
+    t = repr(float(v))
+    return (t[:-2] if t.endswith(".0") else t).upper()
+
+
+def _rasio_luar(r: str, b: float, jenis: JenisIndikator) -> str:
+    """``capaian._rasio`` of realisasi ``r`` against the constant ``b`` (a bound, a range's nearest end)."""
+    if jenis is JenisIndikator.MENURUN:
+        return f'IF({r}<=0,"",{_k(b)}/{r}*100)'
+    return '""' if b == 0 else f"{r}/{_k(b)}*100"
+
+
+def capaian_khusus(r: str, t: str, jenis: JenisIndikator, target: str) -> str | None:
+    """The capaian formula against a bound or range target typed as text (``<5%``, ``4,5–5,5%``): its
+    constants are baked in as the core reads them (``capaian._capaian_batas`` / ``_capaian_rentang``); blank
+    once the target cell no longer holds that text (a changed target needs the form made again). None when
+    ``target`` is neither."""
+    a = parse_angka(target)
+    if a.jamak or a.huruf:
+        return None
+    if a.rentang is not None:
+        lo, hi = a.rentang
+        isi = (f"IF(AND({r}>={_k(lo)},{r}<={_k(hi)}),100,IF({r}>{_k(hi)},{_rasio_luar(r, hi, jenis)},"
+               f"{_rasio_luar(r, lo, jenis)}))")
+    elif a.batas and a.nilai is not None:
+        b = a.nilai
+        dalam = f"{r}{a.batas}{_k(b)}"
+        luar = _rasio_luar(r, b, JenisIndikator.MENURUN if a.batas.startswith("<") else JenisIndikator.KUMULATIF)
+        isi = f"IF({dalam},100,{luar})"
+    else:
+        return None
+    teks = '"' + target.replace('"', '""') + '"'
+    return f'=IF({t}<>{teks},"",IF(NOT(ISNUMBER({r})),0,{isi}))'
+
+
+def capaian(r: str, t: str, jenis: JenisIndikator, target: object = None) -> str:
     """Capaian in percent as ``capaian.capaian``: no/zero/negative target -> blank; target and no realisasi
-    -> 0; menurun = target/realisasi (target 0 and realisasi 0 -> 100; realisasi 0 -> blank)."""
+    -> 0; menurun = target/realisasi (target 0 and realisasi 0 -> 100; realisasi 0 -> blank). ``target``: the
+    row's target when the generator knows it; a bound or range text gets :func:`capaian_khusus`."""
+    if _khusus(target) and (khusus := capaian_khusus(r, t, jenis, str(target))) is not None:
+        return khusus
     if jenis is JenisIndikator.MENURUN:
         return (f'=IF(NOT(ISNUMBER({t})),"",IF({t}<0,"",IF({t}=0,IF(AND(ISNUMBER({r}),{r}=0),100,""),'
                 f'IF(NOT(ISNUMBER({r})),0,IF({r}<=0,"",{t}/{r}*100)))))')
@@ -99,12 +139,14 @@ def jumlah_daftar(sel: Sequence[str]) -> str:
 
 
 def target_turunan(t: str, jenis: JenisIndikator, i: int) -> str:
-    """The formula of derived quarter ``i`` (1-4) from the annual target cell (see ``nilai_target_turunan``)."""
+    """The formula of derived quarter ``i`` (1-4) from the annual target cell (see ``nilai_target_turunan``);
+    a bound or range text is held all year by every type but kumulatif (a flow has no quarter share of it)."""
+    teks = '""' if jenis is JenisIndikator.KUMULATIF else f'IF(ISTEXT({t}),{t},"")'
     if jenis is JenisIndikator.KUMULATIF:
-        return f'=IF(ISNUMBER({t}),IF({t}=INT({t}),INT({t}*{i}/4)-INT({t}*{i - 1}/4),{t}/4),"")'
+        return f'=IF(ISNUMBER({t}),IF({t}=INT({t}),INT({t}*{i}/4)-INT({t}*{i - 1}/4),{t}/4),{teks})'
     if jenis is JenisIndikator.NILAI_AKHIR:
-        return f'=IF(ISNUMBER({t}),{t}*{i}/4,"")'
-    return f'=IF(ISNUMBER({t}),{t},"")'
+        return f'=IF(ISNUMBER({t}),{t}*{i}/4,{teks})'
+    return f'=IF(ISNUMBER({t}),{t},{teks})'
 
 
 # ------------------------------------------------------------------------------------------------ values
@@ -114,6 +156,33 @@ def _angka(v: object) -> float | None:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return None
     return float(v)
+
+
+def _khusus(v: object) -> bool:
+    """A bound or range text (what :func:`capaian_khusus` bakes into a formula)."""
+    if not isinstance(v, str):
+        return False
+    a = parse_angka(v)
+    return not a.jamak and not a.huruf and (a.rentang is not None or (bool(a.batas) and a.nilai is not None))
+
+
+def _capaian_nilai(hitung: Callable[..., inti.Hasil], r: object, t: object, jenis: JenisIndikator,
+                   target: object) -> float | str:
+    """The value of :func:`capaian`'s formula: the core's capaian; against a bound or range text, only while
+    the target cell still holds the text baked into the formula (as the formula's guard)."""
+    if _khusus(target):
+        if not (isinstance(t, str) and t.lower() == str(target).lower()):
+            return ""
+        return _hasil(hitung(_angka(r), t, jenis).nilai)
+    return _hasil(hitung(_angka(r), _angka(t), jenis).nilai)
+
+
+def _target_turunan_nilai(t: object, jenis: JenisIndikator, i: int) -> object:
+    if _angka(t) is not None:
+        return nilai_target_turunan(_angka(t), jenis)[i - 1]  # type: ignore[arg-type]
+    if isinstance(t, str) and jenis is not JenisIndikator.KUMULATIF:
+        return t
+    return ""
 
 
 def _hasil(v: float | None) -> float | str:
@@ -177,12 +246,13 @@ REALISASI_RENSTRA = Aturan(
     "realisasi_renstra", lambda sel, jenis: gabung(sel, jenis),
     lambda sel, jenis: _hasil(inti.realisasi_renstra(*[_angka(x) for x in sel[:2]], jenis,
                                                       perkiraan=_angka(sel[2]) if len(sel) > 2 else None)))
+# ``target``: the row's target as the generator wrote it (a bound or range text is baked into the formula)
 CAPAIAN = Aturan(
-    "capaian", lambda r, t, jenis: capaian(r, t, jenis),
-    lambda r, t, jenis: _hasil(inti.capaian(_angka(r), _angka(t), jenis).nilai))
+    "capaian", lambda r, t, jenis, target=None: capaian(r, t, jenis, target),
+    lambda r, t, jenis, target=None: _capaian_nilai(inti.capaian, r, t, jenis, target))
 TINGKAT_REALISASI = Aturan(
-    "tingkat_realisasi", lambda r, t, jenis: capaian(r, t, jenis),
-    lambda r, t, jenis: _hasil(inti.tingkat_realisasi(_angka(r), _angka(t), jenis).nilai))
+    "tingkat_realisasi", lambda r, t, jenis, target=None: capaian(r, t, jenis, target),
+    lambda r, t, jenis, target=None: _capaian_nilai(inti.tingkat_realisasi, r, t, jenis, target))
 # roll-up of a node's Rp over its children's rows (range from the first child row), and the Jumlah row
 JUMLAH_ANAK = Aturan(
     "jumlah_anak", lambda nilai, penanda, kode: jumlah_anak(nilai, penanda, kode),
@@ -201,7 +271,7 @@ PREDIKAT = Aturan(
     lambda sel, skala: (skala.predikat(_angka(sel)) or "") if _angka(sel) is not None else "")
 TARGET_TURUNAN = Aturan(
     "target_turunan", lambda t, jenis, i: target_turunan(t, jenis, i),
-    lambda t, jenis, i: nilai_target_turunan(_angka(t), jenis)[i - 1] if _angka(t) is not None else "")
+    lambda t, jenis, i: _target_turunan_nilai(t, jenis, i))
 # a link to another cell: Excel shows a blank cell's 0, a formula's "" stays ""
 TAUTAN = Aturan("tautan", lambda sel: f"={sel}", lambda sel: 0.0 if sel is None else sel)
 # how many cells of a range equal a cell (the count of indicators per predikat)

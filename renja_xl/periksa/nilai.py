@@ -41,7 +41,7 @@ class Nilai:
     huruf: str | None = None         # letter grade
     jamak: tuple["Nilai", ...] = field(default_factory=tuple)
     galat: str | None = None         # an Excel error value
-    angka_teks: bool = False         # a number typed as text
+    angka_teks: bool = False         # a number typed as text (a bound "<5%" is text by nature, not this)
     angka: Angka | None = None       # the core's reading of a text cell (bounds, ranges, grades)
 
     @property
@@ -93,7 +93,7 @@ def _dari_angka(a: Angka, asli: object) -> Nilai:
     teks = asli if isinstance(asli, str) else None
     return Nilai(asli=asli, nilai=a.nilai, kosong=a.kosong, teks=a.teks, persen=a.persen, satuan=a.satuan,
                  desimal=_desimal_teks(teks) if teks else None, batas=a.batas, huruf=a.huruf, jamak=jamak,
-                 angka_teks=teks is not None and a.nilai is not None and not jamak, angka=a)
+                 angka_teks=teks is not None and a.nilai is not None and not jamak and not a.batas, angka=a)
 
 
 @lru_cache(maxsize=65536)

@@ -46,7 +46,7 @@ def periksa(p: Pemeriksa) -> None:
                 p.tambah(b.r, c, "nilai.jamak", "peringatan",
                          f"Beberapa nilai dalam satu sel ({len(v.jamak)} nilai) padahal barisnya satu indikator.",
                          ditemukan=sel.nilai, saran="Pecah menjadi satu indikator per baris.")
-            if v.nilai is not None or v.jamak:
+            if v.angka_teks or v.jamak:
                 teks_per_kol[c].append(b.r)
     banyak = {c: rows for c, rows in teks_per_kol.items() if len(rows) > 3}
     if len(banyak) > 3:
