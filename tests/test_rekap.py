@@ -86,7 +86,10 @@ def test_rekap_contoh_isi(hasil_contoh) -> None:
     assert [ws.cell(r, 6).value for r in range(5, 8)] == ["tepat waktu"] * 3
     assert [ws.cell(r, 9).value for r in range(5, 8)] == [o["target_rp"] for o in j["opd"]]
     temuan = wb["Temuan"]
-    assert temuan.auto_filter.ref.startswith("A1:K")
+    assert temuan.auto_filter.ref.startswith("A1:L") and temuan.cell(1, 12).value == "ID"
+    for r in range(2, temuan.max_row + 1):      # the kind in words, the id in the last column
+        if temuan.cell(r, 12).value:
+            assert temuan.cell(r, 7).value != temuan.cell(r, 12).value
     assert temuan.max_row - 1 == sum(o["salah"] + o["peringatan"] for o in j["opd"]) + sum(
         1 for r in range(2, temuan.max_row + 1) if temuan.cell(r, 6).value == "info")
     berkas = {temuan.cell(r, 1).value for r in range(2, temuan.max_row + 1)}

@@ -12,14 +12,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
 from renja_xl.generator.buat_templat import GARIS, JUDUL, TENGAH
+from renja_xl.jenis_temuan import nama_jenis, saran_jenis
 from renja_xl.rekap.pilih import Pilihan
 
 __all__ = ["tulis_temuan", "LEMBAR", "KOLOM"]
 
 LEMBAR = "Temuan"
 KOLOM = ("Berkas", "Perangkat Daerah", "Dipakai", "Lembar", "Sel", "Tingkat", "Jenis", "Pesan", "Seharusnya",
-         "Ditemukan", "Saran")
-_LEBAR = (28, 32, 9, 14, 8, 11, 24, 80, 20, 20, 30)
+         "Ditemukan", "Saran", "ID")
+_LEBAR = (28, 32, 9, 14, 8, 11, 24, 80, 20, 20, 30, 18)
 
 
 def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
@@ -36,9 +37,11 @@ def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
         opd = h.opd or Path(h.berkas).stem
         for t in h.temuan:
             r += 1
+            jenis = str(t.get("jenis") or "")
+            # the kind in words (one table: renja_xl.jenis_temuan), the id last for filtering
             isi = (h.nama, opd, "ya" if h.berkas in dipakai else "tidak", t.get("lembar"), t.get("sel"),
-                   t.get("tingkat"), t.get("jenis"), t.get("pesan"), t.get("seharusnya"), t.get("ditemukan"),
-                   t.get("saran"))
+                   t.get("tingkat"), nama_jenis(jenis) if jenis else "", t.get("pesan"), t.get("seharusnya"),
+                   t.get("ditemukan"), t.get("saran") or saran_jenis(jenis), jenis)
             for c, v in enumerate(isi, 1):
                 if v not in (None, ""):
                     tulis_teks(ws.cell(r, c), str(v))
