@@ -77,7 +77,7 @@ def _jenis(p: Any) -> str:
     teks = str(a).lower()
     ulang = "list" in teks or "tuple" in teks or getattr(p, "multiple", False)
     if "path" in teks:
-        dasar = "BERKAS"
+        dasar = "FOLDER" if "folder" in (p.name or "").lower() else "BERKAS"
     elif "int" in teks:
         dasar = "BILANGAN"
     elif "float" in teks:
@@ -144,7 +144,7 @@ def tulis_bantuan(cmd: Any, ctx: Any) -> str:
     if teks:
         for paragraf in re.split(r"\n\s*\n", teks):
             layar.print(Text(" ".join(paragraf.split())))
-        layar.print()
+            layar.print()
     params = [p for p in cmd.get_params(ctx) if not getattr(p, "hidden", False)]
     argumen = [p for p in params if _argumen(p)]
     opsi = [p for p in params if not _argumen(p)]
@@ -155,7 +155,10 @@ def tulis_bantuan(cmd: Any, ctx: Any) -> str:
         t.add_column(no_wrap=True, style="yellow")
         t.add_column(ratio=1)
         for p in argumen:
-            t.add_row(*map(Text, ("*" if p.required else "", _nama_argumen(p), _jenis(p), _keterangan(p))))
+            jenis = _jenis(p)
+            t.add_row(*map(Text, ("*" if p.required else "", _nama_argumen(p),
+                                  "" if jenis.rstrip(".") == _nama_argumen(p).rstrip(".") else jenis,
+                                  _keterangan(p))))
         layar.print(_panel("Argumen", t))
     if opsi:
         t = _tabel()
