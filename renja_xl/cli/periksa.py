@@ -80,23 +80,14 @@ def _tak_dikenal(hasil, json_: bool) -> int:
 
 
 def _data_induk(berkas: Path, json_: bool, out: Console) -> int:
-    """A Data Induk is not a form: say so and run the ``data-induk cek`` check instead (same exit codes)."""
-    from renja_xl.data_induk import periksa_data_induk
+    """A Data Induk is not a form: say so and run exactly what ``renja-xl data-induk cek`` runs (same report,
+    same exit codes: 0 clean, 1 findings, 2 unreadable)."""
+    from renja_xl.cli.data_induk import _lapor
+    from renja_xl.data_induk.cek import cek_data_induk
 
     out.print(Text(f"{berkas.name} adalah Data Induk (lembar Info dan Data), bukan formulir: "
                    "yang dijalankan adalah pemeriksaan Data Induk (renja-xl data-induk cek)."))
-    masalah = periksa_data_induk(berkas)
-    if json_:
-        sys.stdout.write(json.dumps([{"berkas": berkas.name, "lembar": m.lembar, "sel": m.sel, "jenis": m.jenis,
-                                      "tingkat": "salah", "pesan": m.pesan} for m in masalah],
-                                    ensure_ascii=False, indent=2) + "\n")
-    if not masalah:
-        out.print(Text(f"{berkas.name}: tidak ada masalah pada Data Induk."))
-        return 0
-    out.print(Text(f"Data Induk berisi {len(masalah)} masalah:", style="bold red"))
-    for m in masalah:
-        out.print(Text(f"- {m.teks()}"))
-    return 2
+    return _lapor(cek_data_induk(berkas), json_)
 
 
 def _ringkas(out: Console, hasil) -> None:

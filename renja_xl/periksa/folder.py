@@ -60,9 +60,12 @@ def _satu(berkas: Path, pemda: str | None, timpa: bool) -> HasilBerkas:
     except Exception as e:  # one broken file must not stop the folder
         return HasilBerkas(berkas, None, 0, 0, galat=f"gagal diperiksa ({type(e).__name__}: {e})")
     if h.data_induk:
-        from renja_xl.data_induk import periksa_data_induk
+        from renja_xl.data_induk.cek import cek_data_induk
 
-        n = len(periksa_data_induk(berkas))
+        try:
+            n = len(cek_data_induk(berkas).masalah)
+        except GalatPengguna as e:
+            return HasilBerkas(berkas, None, 0, 0, galat=e.teks())
         return HasilBerkas(berkas, None, 0, 0, temuan=[],
                            dilewati="Data Induk, bukan formulir; " + (f"{n} masalah Data Induk (jalankan "
                                      f"renja-xl data-induk cek)" if n else "Data Induk tidak bermasalah"))
