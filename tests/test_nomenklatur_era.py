@@ -180,3 +180,40 @@ def test_cek_kode_excel_sama_dengan_kode(folder_nyata: Path, monkeypatch: pytest
     assert udf.cek_kode("2.17.01.2.01.01") == "OK"
     assert udf.nama_kode("2.17.01.2.01.01") == simpan.muat_katalog("permendagri-90-2019").cari(
         "2.17.01.2.01.01").nama
+
+
+def test_dokumen_2024_dengan_daftar_2027_peringatan(folder: Path, tmp_path: Path) -> None:
+    # a 4-digit list whose file names 2027 is of the 2027 era
+    nama, meta = simpan.impor(_csv(tmp_path, "daftar_2027.csv", CSV_4))
+    assert nama == "nomenklatur-2027" and meta["era"] == "sipd-2027"
+    p = simpan.pilih_katalog(4, 2024)
+    assert p.katalog.nama == nama and p.era_lain and "peringatan, bukan salah" in p.catatan
+    assert "tahun 2024" in p.catatan and "050-5889/2021" in p.catatan
+    assert not simpan.pilih_katalog(4, 2027).era_lain and simpan.pilih_katalog(4, 2027).catatan is None
+    assert not simpan.pilih_katalog(4, None).era_lain   # no year: any 4-digit list is the document's
+    # in the checker a code missing from that later list is a warning of the document, not an error
+    from renja_xl.periksa.kode_cek import KatalogBuku
+
+    kb = KatalogBuku(4, 2024)
+    assert kb.untuk(None) == (p.katalog, True) and kb.untuk(4)[1] and len(kb.catatan()) == 1
+    assert KatalogBuku(4, 2027).untuk(4) == (p.katalog, False) and KatalogBuku(4, 2027).catatan() == []
+
+
+def test_kalbar_2024_dengan_daftar_2027(folder_nyata: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 2024 provinsi table (4-digit) judged by the 2027 list: one note that the list is of a later year;
+    the 2-digit codes mixed into it (seeds-spec C5, C6) stay errors of the document."""
+    import openpyxl
+
+    from renja_xl.contoh_tabel import kalbar_tabel21
+
+    p = tmp_path / "kalbar.xlsx"
+    kalbar_tabel21(p)
+    wb = openpyxl.load_workbook(p)
+    wb.worksheets[0]["A1"] = "RENJA TAHUN 2024 DINAS KOPERASI PROVINSI KALIMANTAN BARAT"
+    wb.save(p)
+    h = _periksa(p, folder_nyata / "2027", monkeypatch)
+    catatan = [c for c in h.catatan if "tahun 2024" in c]
+    assert len(catatan) == 1 and "'sipd-2027'" in catatan[0] and "bukan salah" in catatan[0]
+    era = [t for t in h.temuan if t.jenis == "nomenklatur.era"]
+    assert {t.temuan.ditemukan for t in era} == {"2.17.01.1.07.05", "2.17.02.1.02.02"}
+    assert {t.tingkat for t in era} == {"salah"}

@@ -19,7 +19,7 @@ from pathlib import Path
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat
 from renja_xl.nomenklatur.katalog import (
-    ERA_5889_2021, ERA_90_2019, Entri, Era, Katalog, era_dari_kode, era_dokumen, pilih_versi, tahun_dari_teks,
+    ERA_2027, ERA_90_2019, Entri, Era, Katalog, era_dari_kode, era_dokumen, pilih_versi, tahun_dari_teks,
 )
 
 __all__ = ["folder_katalog", "simpan_versi", "impor", "daftar_versi", "pakai", "hapus", "muat_katalog",
@@ -111,10 +111,8 @@ def era_impor(format_sumber: str, info: dict) -> tuple[Era | None, int | None]:
     digit = info.get("digit_sub")
     if digit == 2:
         return ERA_90_2019, tahun
-    if digit == 4 and format_sumber in ("sipd-xlsx", "csv-sipd"):
+    if digit == 4:  # 050-5889/2021 or one of its amendments, unless the file names a year of the 2027 list
         return era_dokumen(4, tahun), tahun
-    if digit == 4:  # a Kepmendagri lampiran: 050-5889/2021 or one of its amendments
-        return ERA_5889_2021, tahun
     return None, tahun
 
 
@@ -126,6 +124,8 @@ def nama_baku(format_sumber: str, info: dict, era: Era | None, tahun: int | None
         return era.nama_versi
     if format_sumber in ("sipd-xlsx", "csv-sipd"):
         return f"sipd-{tahun}" if tahun else "sipd"
+    if era is not None and tahun is not None and tahun >= ERA_2027.mulai:
+        return f"nomenklatur-{tahun}"
     if era is not None:
         if re.search(r"(?<![0-9])900(?![0-9])", stem):
             return "kepmendagri-900" + (f"-{tahun}" if tahun else "")
@@ -337,6 +337,9 @@ class PilihanKatalog:
     katalog: Katalog | None
     era_dokumen: Era | None
     catatan: str | None = None
+    #: the list is of the same width but another era than the document's known year (a 2024 Renja judged
+    #: by the 2027 list): a code missing or replaced in it is then a warning, not an error of the document
+    era_lain: bool = False
 
 
 def pilih_katalog(digit_sub: int | None, tahun: int | None = None) -> PilihanKatalog:
@@ -354,13 +357,13 @@ def pilih_katalog(digit_sub: int | None, tahun: int | None = None) -> PilihanKat
             f"{dokumen}, sedangkan katalog terpasang ({lain}) dari era lain; kode tidak dicocokkan dengan "
             f"katalog itu dan tidak dilaporkan salah karena eranya. Untuk memeriksanya, impor daftar era "
             f"dokumen ({era.contoh_impor}): renja-xl nomenklatur impor BERKAS."))
-    catatan = None
-    if k.era is not None and k.era != era:
-        catatan = (f"Dokumen ini{f' (tahun {tahun})' if tahun else ''} memakai kode {era.nama}; diperiksa "
-                   f"dengan katalog '{k.nama}' ({k.era.nama}) karena daftar eranya belum diimpor. Kode yang "
-                   f"diganti di daftar itu dilaporkan sebagai diganti; impor {era.contoh_impor} untuk "
-                   f"memeriksa dengan daftar tahunnya.")
-    return PilihanKatalog(k, era, catatan)
+    if tahun is not None and k.era is not None and k.era != era:
+        return PilihanKatalog(k, era, (
+            f"Dokumen tahun {tahun} memakai kode {era.nama}; diperiksa dengan katalog '{k.nama}' ({k.era.nama}) "
+            f"karena daftar eranya belum diimpor. Kode yang tidak ada atau sudah diganti di katalog itu "
+            f"dilaporkan sebagai peringatan, bukan salah. Untuk memeriksa dengan daftar tahunnya, impor "
+            f"{era.contoh_impor}: renja-xl nomenklatur impor BERKAS."), era_lain=True)
+    return PilihanKatalog(k, era)
 
 
 def validasi_otomatis(kode: object, nama: str | None = None, konteks: object = None,

@@ -138,15 +138,9 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
         hasil.data_induk = adalah_data_induk(grids)
         hasil.tak_dikenal = alasan_buku(grids, frozenset({LEMBAR_META}))
     per_form = [(g, [(f, klasifikasi(g, f, jenis_pemda=jenis_pemda)) for f in forms]) for g, forms in per_lembar]
-    # one list for the whole workbook: the installed list of the era its codes and year belong to
-    pilihan = kode_cek.pilih_katalog(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
-                                     tahun_dari_teks(teks_judul_berkas(grids, semua_form)))
-    katalog = pilihan.katalog if pilihan is not None else None
-    if pilihan is not None and pilihan.catatan:
-        hasil.catatan.append(pilihan.catatan)
-    elif katalog is None:
-        hasil.catatan.append("Katalog nomenklatur belum diimpor: kode hanya diperiksa bentuknya, tidak "
-                             "dicocokkan dengan daftar resmi. Jalankan 'renja-xl nomenklatur impor BERKAS'.")
+    # each form is judged by the installed list of its own era (its codes' width, else the workbook's; the year)
+    katalog_buku = kode_cek.KatalogBuku(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
+                                        tahun_dari_teks(teks_judul_berkas(grids, semua_form)))
     butir = []
     meta_per_lembar: dict[str, dict] = {}
     rumus_per_lembar: dict[str, set[tuple[int, int]]] = {}
@@ -158,12 +152,14 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
             meta_per_lembar.setdefault(g.nama, {}).update(m)
             p = Pemeriksa(nama, g, f, baris, jenis_pemda=jenis_pemda, meta=m)
             hasil.temuan.extend(p.jalankan())
+            katalog, era_lain = katalog_buku.untuk(lebar_sub(baris))
             hasil.temuan.extend(kode_cek.periksa_kode(nama, g, baris, jenis_pemda, katalog,
-                                                    bidang_utama(baris), lebar_sub(baris)))
+                                                    bidang_utama(baris), lebar_sub(baris), era_lain=era_lain))
             butir.extend(kode_cek.butir_form(g, f, baris))
             hasil.bentuk.append((g, f, baris, p.jenis))
             hasil.formulir.append(RingkasFormulir(f.lembar, f.jenis, f.varian, f.baris_nomor,
                                                   sum(1 for b in baris if b.adalah_item or b.jenis == "indikator")))
+    hasil.catatan.extend(katalog_buku.catatan())
     hasil.temuan.extend(kode_cek.periksa_konsistensi(nama, butir))
     hasil.temuan = _tanpa_ganda(hasil.temuan)
     from renja_xl.periksa.kelompok import kelompokkan

@@ -51,9 +51,47 @@ def pilih_katalog(lebar: int | None, tahun: int | None):  # -> simpan.PilihanKat
     return p
 
 
+class KatalogBuku:
+    """The lists one workbook's forms are judged by: per form the installed list of the form's own era
+    (the width of its sub kegiatan codes, else the workbook's) and the workbook's year; each note once."""
+
+    def __init__(self, lebar_buku: int | None, tahun: int | None) -> None:
+        self.lebar_buku = lebar_buku
+        self.tahun = tahun
+        self._pilihan: dict[int | None, object] = {}
+
+    def untuk(self, lebar: int | None) -> tuple[object, bool]:
+        """(catalog or None, whether it is a list of another year of the same width than the form's era:
+        then a code missing or replaced in it is a warning, not an error of the document)."""
+        kunci = lebar or self.lebar_buku
+        if kunci not in self._pilihan:
+            self._pilihan[kunci] = pilih_katalog(kunci, self.tahun)
+        p = self._pilihan[kunci]
+        if p is None or p.katalog is None:
+            return None, False
+        return p.katalog, p.era_lain
+
+    def catatan(self) -> list[str]:
+        """One note per missing or substituted era; the 'no list imported' note when none is."""
+        hasil = []
+        for p in self._pilihan.values():
+            if p is not None and p.catatan and p.catatan not in hasil:
+                hasil.append(p.catatan)
+        if not hasil and _katalog() is None:
+            hasil.append("Katalog nomenklatur belum diimpor: kode hanya diperiksa bentuknya, tidak "
+                         "dicocokkan dengan daftar resmi. Jalankan 'renja-xl nomenklatur impor BERKAS'.")
+        return hasil
+
+
+#: Findings that depend on which year's list a code is looked up in: softened to a warning when the list
+#: installed is of a later year than the document (a code replaced in 2027 was right in a 2024 Renja).
+_TERGANTUNG_TAHUN = frozenset({"nomenklatur.diganti", "nomenklatur.tidak_ada", "nomenklatur.induk_tidak_ada"})
+
+
 def periksa_kode(berkas: str, grid: Grid, baris: list[Baris], jenis_pemda: str | None, katalog,
-                 bidang: str | None, lebar: int | None) -> list[TemuanSel]:
-    """Every finding of the code parser (and of the nomenclature validation when a catalog is there)."""
+                 bidang: str | None, lebar: int | None, *, era_lain: bool = False) -> list[TemuanSel]:
+    """Every finding of the code parser (and of the nomenclature validation when a catalog is there).
+    ``era_lain``: the catalog is a list of another year than the document's (see :class:`KatalogBuku`)."""
     from renja_xl.kode import Tingkat, parse_kode
 
     out: list[TemuanSel] = []
@@ -97,7 +135,13 @@ def periksa_kode(berkas: str, grid: Grid, baris: list[Baris], jenis_pemda: str |
                 from renja_xl.nomenklatur.validasi import Konteks, validasi
                 ks = Konteks(jenis_pemda=jenis_pemda, bidang=bidang, tingkat=tingkat_baris.get(b.jenis), versi=None)
                 v = validasi(k.normal or k.saran, nama=b.nama or None, konteks=ks, katalog=katalog)
-                temuan += [t for t in v.temuan if t.tingkat in ("salah", "peringatan")]
+                for t in v.temuan:
+                    if t.tingkat == "salah" and era_lain and t.jenis in _TERGANTUNG_TAHUN:
+                        t = Temuan(t.jenis, "peringatan", f"{t.pesan} (Katalog '{katalog.nama}' dari tahun lain "
+                                   "daripada dokumen ini; periksa dengan daftar tahun dokumen.)", saran=t.saran,
+                                   seharusnya=t.seharusnya, ditemukan=t.ditemukan, data=t.data)
+                    if t.tingkat in ("salah", "peringatan"):
+                        temuan.append(t)
                 dinilai = True
             except Exception:
                 pass
