@@ -2,8 +2,8 @@
 
 Staff keep E.81 workbooks as .xlsx (sometimes saved by Excel as "Strict Open XML"), as old .xls (Excel
 97-2003), as .xlsb or as .ods. .xlsx goes through ``buku`` (Strict mapped there); the other three are read
-through python-calamine (``periksa.baca_calamine``): values everywhere, formulas only where the format
-stores them as text (.ods). :class:`FormatBerkas` says so, and the report repeats it.
+through python-calamine (``periksa.baca_calamine``): values everywhere, formulas where they can be read
+(.ods stores them as text; an .xls's tokens are decoded by ``periksa.rumus_biff``; not .xlsb). :class:`FormatBerkas` says so, and the report repeats it.
 
 A password-protected file (an encrypted .xlsx is an OLE container with ``EncryptionInfo``; an encrypted
 .xls has a FILEPASS record) is refused with an Indonesian message; ``buku`` explains every other odd file.
@@ -49,6 +49,8 @@ class FormatBerkas:
 XLSX = FormatBerkas("xlsx", ".xlsx", True, False)
 XLSX_STRICT = FormatBerkas("xlsx-strict", ".xlsx (Strict Open XML)", True, False)
 XLS = FormatBerkas("xls", ".xls (Excel 97-2003)", False, True)
+XLS_RUMUS = FormatBerkas("xls", ".xls (Excel 97-2003)", True, True)
+"""An .xls whose every formula was decoded (``periksa.rumus_biff``); otherwise none is used."""
 XLSB = FormatBerkas("xlsb", ".xlsb (Excel biner)", False, True)
 ODS = FormatBerkas("ods", ".ods (OpenDocument)", True, True)
 

@@ -81,10 +81,24 @@ def nilai_xlsx(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     return p, _salah_nilai(p)
 
 
+_HITUNG_SAAT_BUKA = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
 def _konversi(sumber: Path, ke: str, folder: Path) -> Path:
+    """``sumber`` saved by LibreOffice as ``.ke``. The profile recalculates on load: without it LibreOffice
+    writes a text formula result into an .xls as the number 0 (the file would then really hold a 0)."""
     from renja_xl.libreoffice import cari_soffice
 
     folder.mkdir(exist_ok=True)
+    (folder / "profil" / "user").mkdir(parents=True, exist_ok=True)
+    (folder / "profil" / "user" / "registrymodifications.xcu").write_text(_HITUNG_SAAT_BUKA, encoding="utf-8")
     subprocess.run([cari_soffice(), "--headless", f"-env:UserInstallation=file://{folder}/profil",
                     "--convert-to", ke, "--outdir", str(folder), str(sumber)],
                    capture_output=True, timeout=300, check=False)
@@ -254,23 +268,97 @@ def test_xls_ods_sama_dengan_xlsx(nilai_xlsx, tmp_path, libreoffice, ke):
     lain = _konversi(asli, ke, tmp_path)
     assert format_lain.kenali(lain) == {"xls": format_lain.XLS, "ods": format_lain.ODS}[ke]
     h = _sama_dengan_asli(asli, lain, harap)
-    assert f".{ke}" in h.catatan[0]
-    assert ("rumus tidak dapat dibaca" in h.catatan[0]) == (ke == "xls")
+    assert f".{ke}" in h.catatan[0] and "nilai dan rumus diperiksa" in h.catatan[0]
     _laporan_seperti_asli(asli, h, ukur_cm=ke == "ods")
 
 
-@pytest.mark.libreoffice
-def test_ods_rumus_diperiksa(tmp_path, libreoffice):
-    """.ods stores formulas as text: the formula checks run and agree with the recalculated .xlsx."""
-    from renja_xl.libreoffice import hitung_ulang
+@pytest.fixture(scope="module")
+def rumus_dihitung(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The formula E.81 with its mistakes, recalculated by LibreOffice (so it has cached values)."""
+    from renja_xl import libreoffice as lo
 
-    asli = tmp_path / "e81_rumus.xlsx"
+    d = tmp_path_factory.mktemp("rumus")
+    asli = d / "e81_rumus.xlsx"
     harap = _salah_rumus(asli)
-    dihitung = tmp_path / "dihitung.xlsx"
-    hitung_ulang([asli], simpan_ke=[dihitung])
-    ods = _konversi(dihitung, "ods", tmp_path / "ods")
-    h = _sama_dengan_asli(dihitung, ods, harap)
+    dihitung = d / "dihitung.xlsx"
+    if not lo.tersedia():
+        lo.hitung_ulang([asli], simpan_ke=[dihitung])
+    return dihitung, harap
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("ke", ["ods", "xls"])
+def test_rumus_diperiksa(rumus_dihitung, tmp_path, libreoffice, ke):
+    """.ods stores formulas as text, .xls as tokens (decoded by rumus_biff): the formula checks run and agree
+    with the recalculated .xlsx, rumus.rentang and rumus.diketik included."""
+    dihitung, harap = rumus_dihitung
+    lain = _konversi(dihitung, ke, tmp_path)
+    h = _sama_dengan_asli(dihitung, lain, harap)
     assert "nilai dan rumus diperiksa" in h.catatan[0]
+
+
+@pytest.mark.libreoffice
+def test_rumus_xls_buku_generator_sama_persis(tmp_path, libreoffice):
+    """Every formula of a generated workbook (other-sheet references, COUNTIFS/SUMIFS/IFERROR stored as
+    add-in names, shared formulas) decodes from the .xls to the .xlsx's own text."""
+    from renja_xl import generator
+    from renja_xl.contoh import tulis_contoh
+    from renja_xl.periksa import baca_sumber
+
+    asli = Path(generator.buat_semua(tulis_contoh(tmp_path / "di.xlsx"), tmp_path / "formulir.xlsx"))
+    xls = _konversi(asli, "xls", tmp_path / "xls")
+    ga, _ = baca_sumber(asli)
+    gb, fmt = baca_sumber(xls)
+    assert fmt == format_lain.XLS_RUMUS
+    rumus_a = {(g.nama, k): s.rumus for g in ga for k, s in g.sel.items() if s.rumus}
+    rumus_b = {(g.nama, k): s.rumus for g in gb for k, s in g.sel.items() if s.rumus}
+    assert len(rumus_a) > 500 and any("!" in f for f in rumus_a.values())
+    assert rumus_b == rumus_a
+
+
+@pytest.mark.libreoffice
+def test_xls_token_tak_dikenal_semua_rumus_dilepas(rumus_dihitung, tmp_path, libreoffice):
+    """One formula the decoder cannot read: no formula of the workbook is used (a missing one would look like
+    a typed number), the report says the formulas were not read, and the values are still checked."""
+    import olefile
+
+    from renja_xl.periksa import baca_sumber
+
+    dihitung, _harap = rumus_dihitung
+    xls = _konversi(dihitung, "xls", tmp_path)
+    with olefile.OleFileIO(str(xls), write_mode=True) as ole:
+        wb = bytearray(ole.openstream("Workbook").read())
+        i = 0
+        while i + 4 <= len(wb):
+            rid, n = int.from_bytes(wb[i:i + 2], "little"), int.from_bytes(wb[i + 2:i + 4], "little")
+            if rid == 0x0006 and wb[i + 4 + 22] != 0x01:        # a formula of its own (not a shared one)
+                wb[i + 4 + 22] = 0x18                           # an extended token the decoder does not know
+                break
+            i += 4 + n
+        ole.write_stream("Workbook", bytes(wb))
+    grids, fmt = baca_sumber(xls)
+    assert fmt == format_lain.XLS and not any(s.rumus for g in grids for s in g.sel.values())
+    h = periksa_berkas(xls)
+    assert "rumus tidak dapat dibaca" in h.catatan[0]
+    assert not [t for t in h.temuan if t.jenis.startswith("rumus.")]
+    sel = next(k for k, j in _harap.items() if j == "rumus.diketik")      # the typed-over number: still wrong
+    assert ("E.81", sel, "hitung.jumlah") in temuan(h), temuan(h)
+
+
+def test_urai_token_biff8():
+    from renja_xl.periksa.rumus_biff import KonteksBuku, TakTerbaca, urai
+
+    ktx = KonteksBuku(nama=["_xlfn.IFERROR"], xti=[(0, 1, 1)], supbook_internal={0}, lembar=["A", "E.81 TW I"])
+    ref = lambda r, c, rel=True: bytes([0x44]) + r.to_bytes(2, "little") + (c | (0xC000 if rel else 0)).to_bytes(2, "little")  # noqa: E731
+    assert urai(ref(9, 16) + ref(9, 4) + b"\x06", ktx, 9, 17) == "=Q10/E10"
+    assert urai(ref(9, 16, False) + b"\x1e\x64\x00\x05", ktx, 0, 0) == "=$Q$10*100"
+    # IFERROR as an add-in name + PtgFuncVar(255); a reference to another sheet (PtgRef3d)
+    f = (b"\x43\x01\x00\x00\x00" + bytes([0x5A]) + (0).to_bytes(2, "little") + (9).to_bytes(2, "little")
+         + (6 | 0xC000).to_bytes(2, "little") + b"\x1e\x00\x00" + b"\x42\x03\xff\x00")
+    assert urai(f, ktx, 0, 0) == "=IFERROR('E.81 TW I'!G10,0)"
+    with pytest.raises(TakTerbaca):
+        urai(b"\x18\x00", ktx, 0, 0)
+
 
 
 @pytest.mark.libreoffice

@@ -59,9 +59,10 @@ def baca_sumber(path: Path) -> tuple[list[Grid], FormatBerkas]:
 
     fmt = format_lain.kenali(path)
     if fmt.calamine:
-        from renja_xl.periksa.baca_calamine import baca_buku
+        from renja_xl.periksa.baca_calamine import baca_buku_format
 
-        return [Grid.dari_mentah(lb) for lb in baca_buku(Path(path), fmt)], fmt
+        lembar, fmt = baca_buku_format(Path(path), fmt)
+        return [Grid.dari_mentah(lb) for lb in lembar], fmt
     terperiksa = buku.periksa_berkas(path)
     fmt = format_lain.XLSX_STRICT if terperiksa.strict else format_lain.XLSX
     try:

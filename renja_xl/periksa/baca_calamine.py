@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from xml.parsers import expat
 
-from renja_xl.format_lain import XLS, XLSB, FormatBerkas, terenkripsi
+from renja_xl.format_lain import XLS, XLS_RUMUS, FormatBerkas, terenkripsi
 from renja_xl.galat import GalatPengguna
 from renja_xl.periksa.baca_xml import LembarMentah, _tutup_gabungan
+from renja_xl.periksa.rumus_biff import KonteksBuku, TakTerbaca, urai
 
 _SARAN_RUSAK = "Buka berkas di Excel atau LibreOffice lalu simpan ulang (sebaiknya sebagai .xlsx)."
 
@@ -50,6 +51,7 @@ class _Tata:
     format: dict[tuple[int, int], str] = field(default_factory=dict)
     rumus: dict[tuple[int, int], str] = field(default_factory=dict)
     galat: dict[tuple[int, int], str] = field(default_factory=dict)   # error values (calamine gives "")
+    teks: dict[tuple[int, int], str] = field(default_factory=dict)    # .xls formula text results (calamine: 0)
     gabung: list[tuple[int, int, int, int]] = field(default_factory=list)
     lebar: dict[int, float] = field(default_factory=dict)
     baris_maks: int = 0
@@ -102,7 +104,39 @@ def _rekaman_biff(data: bytes, mulai: int) -> Iterator[tuple[int, bytes]]:
             return
 
 
-def _tata_xls(berkas: Path, data: bytes) -> list[_Tata]:
+def _nama_biff8(b: bytes) -> str:
+    """The name of a NAME record (built-in names are one code byte: 0x06 Print_Area ...)."""
+    grbit, cch = struct.unpack_from("<H", b)[0], b[3]
+    flag = b[14]
+    teks = (b[15:15 + 2 * cch].decode("utf-16-le", "replace") if flag & 1 else b[15:15 + cch].decode("latin-1"))
+    return f"_bawaan{ord(teks[:1] or chr(0))}" if grbit & 0x20 else teks
+
+
+def _rumus_xls(tata: list[_Tata], sumber: dict[str, tuple[dict, dict, dict]], ktx: KonteksBuku) -> bool:
+    """Decode every formula of the workbook into ``_Tata.rumus``; False (and none kept) when any one cannot be."""
+    try:
+        for t in tata:
+            rumus, bersama, larik = sumber[t.nama]
+            for (r, c), rgce in rumus.items():
+                if rgce[:1] == b"\x01" and len(rgce) >= 5:                # PtgExp: shared or array formula
+                    kunci = struct.unpack_from("<HH", rgce, 1)
+                    if kunci in bersama:
+                        t.rumus[(r + 1, c + 1)] = urai(bersama[kunci], ktx, r, c, dibagi=True)
+                    elif kunci in larik:
+                        t.rumus[(r + 1, c + 1)] = urai(larik[kunci], ktx, r, c)
+                    else:
+                        raise TakTerbaca("rumus bersama tanpa SHRFMLA")
+                else:
+                    t.rumus[(r + 1, c + 1)] = urai(rgce, ktx, r, c)
+    except (TakTerbaca, struct.error, IndexError, UnicodeDecodeError, ValueError):
+        for t in tata:
+            t.rumus.clear()
+        return False
+    return True
+
+
+def _tata_xls(berkas: Path, data: bytes) -> tuple[list[_Tata], bool]:
+    """Sheets of an .xls, and whether every formula could be read (then ``_Tata.rumus`` holds them)."""
     import olefile
 
     try:
@@ -114,26 +148,59 @@ def _tata_xls(berkas: Path, data: bytes) -> list[_Tata]:
     format_: dict[int, str] = {}
     xf: list[int] = []
     lembar: list[tuple[str, int]] = []
+    ktx = KonteksBuku()
+    supbook = 0
     for rid, b in _rekaman_biff(wb, 0):
         if rid == 0x002F:                                   # FILEPASS
             raise terenkripsi(berkas)
+        if rid == 0x0018 and len(b) >= 15:                  # NAME
+            ktx.nama.append(_nama_biff8(b))
+        elif rid == 0x01AE and len(b) >= 4:                 # SUPBOOK: 0x0401 marks this workbook's own sheets
+            if struct.unpack_from("<H", b, 2)[0] == 0x0401:
+                ktx.supbook_internal.add(supbook)
+            supbook += 1
+        elif rid == 0x0017 and len(b) >= 2:                 # EXTERNSHEET
+            n = struct.unpack_from("<H", b)[0]
+            ktx.xti = [struct.unpack_from("<HHH", b, 2 + 6 * k) for k in range(min(n, (len(b) - 2) // 6))]
         if rid == 0x041E and len(b) >= 5:                   # FORMAT
             format_[struct.unpack_from("<H", b)[0]] = _teks_biff8(b, 2, 2)[0]
         elif rid == 0x00E0 and len(b) >= 4:                 # XF
             xf.append(struct.unpack_from("<H", b, 2)[0])
         elif rid == 0x0085 and len(b) >= 8:                 # BOUNDSHEET8
             pos, jenis = struct.unpack_from("<I", b)[0], b[5]
+            ktx.lembar.append(_teks_biff8(b, 6, 1)[0])
             if jenis == 0:                                  # worksheet (not chart / macro sheet)
-                lembar.append((_teks_biff8(b, 6, 1)[0], pos))
+                lembar.append((ktx.lembar[-1], pos))
     fmt_xf = [format_.get(i, _format_bawaan(i)) for i in xf]
 
     def fmt(ixfe: int) -> str:
         return fmt_xf[ixfe] if ixfe < len(fmt_xf) else "General"
 
     hasil = []
+    sumber: dict[str, tuple[dict, dict, dict]] = {}
     for nama, pos in lembar:
         t = _Tata(nama)
+        rumus: dict[tuple[int, int], bytes] = {}
+        bersama: dict[tuple[int, int], bytes] = {}
+        larik: dict[tuple[int, int], bytes] = {}
+        sumber[nama] = (rumus, bersama, larik)
+        hasil_teks: tuple[int, int] | None = None           # a formula whose text result is the next STRING
         for rid, b in _rekaman_biff(wb, pos):
+            if rid == 0x0207 and hasil_teks is not None and len(b) >= 3:   # STRING: that formula's text result
+                t.teks[hasil_teks] = _teks_biff8(b, 0, 2)[0]
+            if rid not in (0x0207, 0x003C):
+                hasil_teks = None
+            if rid == 0x0006 and len(b) >= 22:              # FORMULA: its tokens, decoded after the sheet
+                r, c = struct.unpack_from("<HH", b)
+                rumus[(r, c)] = b[22:22 + struct.unpack_from("<H", b, 20)[0]]
+                if b[12:14] == b"\xff\xff" and b[6] == 0:
+                    hasil_teks = (r + 1, c + 1)
+            elif rid == 0x04BC and len(b) >= 10:            # SHRFMLA: tokens shared from its top-left cell
+                r1, _r2, c1 = struct.unpack_from("<HHB", b)
+                bersama[(r1, c1)] = b[10:10 + struct.unpack_from("<H", b, 8)[0]]
+            elif rid == 0x0221 and len(b) >= 14:            # ARRAY formula
+                r1, _r2, c1 = struct.unpack_from("<HHB", b)
+                larik[(r1, c1)] = b[14:14 + struct.unpack_from("<H", b, 12)[0]]
             if rid in (0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x00D6) and len(b) >= 6:
                 r, c, ixfe = struct.unpack_from("<HHH", b)
                 t.format[(r + 1, c + 1)] = fmt(ixfe)
@@ -159,7 +226,7 @@ def _tata_xls(berkas: Path, data: bytes) -> list[_Tata]:
                 for c in range(c0, min(c1, 255) + 1):
                     t.lebar[c + 1] = lebar / 256
         hasil.append(t)
-    return hasil
+    return hasil, _rumus_xls(hasil, sumber, ktx)
 
 
 # ------------------------------------------------------------------------------------------------ .xlsb
@@ -514,6 +581,11 @@ def _nilai(v: object) -> object:
 
 def baca_buku(berkas: Path, fmt: FormatBerkas) -> list[LembarLain]:
     """Every worksheet of an .xls/.xlsb/.ods file, in workbook order; GalatPengguna on anything unreadable."""
+    return baca_buku_format(berkas, fmt)[0]
+
+
+def baca_buku_format(berkas: Path, fmt: FormatBerkas) -> tuple[list[LembarLain], FormatBerkas]:
+    """:func:`baca_buku` and the format as read: an .xls whose every formula was decoded is ``XLS_RUMUS``."""
     from python_calamine import CalamineWorkbook
 
     from renja_xl import buku
@@ -521,12 +593,13 @@ def baca_buku(berkas: Path, fmt: FormatBerkas) -> list[LembarLain]:
     data = buku.baca_bytes(berkas)
     lembar: str | None = None
     try:
-        if fmt == XLS:
-            tata = _tata_xls(berkas, data)
+        if fmt.kode == "xls":
+            tata, semua_rumus = _tata_xls(berkas, data)
+            fmt = XLS_RUMUS if semua_rumus else XLS
         else:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 buku.cek_arsip(berkas, z)
-                tata = _tata_xlsb(z) if fmt == XLSB else _tata_ods(z)
+                tata = _tata_xlsb(z) if fmt.kode == "xlsb" else _tata_ods(z)
         if not tata:
             raise GalatPengguna(f"berkas {fmt.nama} ini tidak berisi lembar kerja yang dapat dibaca.",
                                 berkas=berkas, saran=_SARAN_RUSAK)
@@ -544,14 +617,15 @@ def baca_buku(berkas: Path, fmt: FormatBerkas) -> list[LembarLain]:
             lb = LembarLain(t.nama, lebar=t.lebar)
             for r, isi in enumerate(baris, start=1):
                 for c, v in enumerate(isi, start=1):
-                    v = _nilai(v) if v != "" or (r, c) not in t.galat else t.galat[(r, c)]
+                    v = t.teks[(r, c)] if (r, c) in t.teks else (
+                        _nilai(v) if v != "" or (r, c) not in t.galat else t.galat[(r, c)])
                     rumus = t.rumus.get((r, c))
                     if v is not None or rumus is not None:
                         lb.sel[(r, c)] = (v, rumus, t.format.get((r, c), "General"))
             lb.gabung = list(t.gabung)
             _tutup_gabungan(lb)
             hasil.append(lb)
-        return hasil
+        return hasil, fmt
     except GalatPengguna:
         raise
     except _Terenkripsi:
