@@ -314,3 +314,13 @@ def test_program_dengan_jenis_pemda_di_akhir_nama(kat2: Katalog) -> None:
 def test_nama_singkat_awal_nama_resmi_terpotong(kat4: Katalog) -> None:
     v = validasi("2.17.02.2.01.0001", "Fasilitasi Pemenuhan Izin Usaha", KAB, kat4)
     assert v.status == "benar" and _jenis(v) == {"nama.terpotong"}
+
+
+def test_saran_kode_bidang_sendiri_bila_sama_dekat() -> None:
+    kat = _katalog([
+        Entri("1.02.02.2.01.0001", S, "Sub kesehatan", "KABKOT"),
+        Entri("2.07.02.2.01.0001", S, "Sub lain", "KABKOT"),
+    ])
+    # 1.07.02.2.01.0001 is one edit from both; equally near, the OPD's own bidang comes first
+    assert kat.mirip_kode("1.07.02.2.01.0001", 2) == ["1.02.02.2.01.0001", "2.07.02.2.01.0001"]
+    assert kat.mirip_kode("1.07.02.2.01.0001", 2, bidang="2.07") == ["2.07.02.2.01.0001", "1.02.02.2.01.0001"]

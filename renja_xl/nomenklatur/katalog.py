@@ -377,7 +377,12 @@ class Katalog:
         if len(hasil) < n:
             hasil = process.extract(cari, calon, scorer=Levenshtein.distance, limit=batas)
         induk = _induk_langsung(cari)
-        hasil.sort(key=lambda h: (h[1], 0 if induk and _induk_langsung(h[0]) == induk else 1, h[0]))
+        awal_bidang = (bidang + ".") if bidang else None
+
+        def kunci(h: tuple) -> tuple:
+            lain_bidang = 1 if awal_bidang and not h[0].startswith((awal_bidang, "X.XX.")) else 0
+            return (h[1], lain_bidang, 0 if induk and _induk_langsung(h[0]) == induk else 1, h[0])
+        hasil.sort(key=kunci)
         keluar: list[str] = []
         for kode_c, _skor, _i in hasil[:n]:
             if tpl is not None and cari == tpl and kode_c.startswith("X.XX."):

@@ -687,7 +687,7 @@ def _tidak_ada(k: Kode, nama: str | None, kx: Konteks, katalog: Katalog, temuan:
             pesan += f" Induknya ({ti.label if ti else ''} {induk}) juga tidak ada."
             break
     lv = _level(kx, k)
-    dekat = [c for c in katalog.mirip_kode(normal, 3, digit_pemda=lv[0])]
+    dekat = [c for c in katalog.mirip_kode(normal, 3, digit_pemda=lv[0], bidang=_bidang_saran(kx, k))]
     if dekat:
         pesan += f" Kode terdekat: {', '.join(dekat)}."
     saran = dekat[0] if dekat else None
