@@ -163,3 +163,14 @@ def test_saran_libreoffice_sesuai_os(platform: str, harus: str, tidak: str) -> N
     assert harus in teks and tidak not in teks
     if platform == "win32":
         assert "libreoffice.org" in teks and "menghitung ulang" in teks
+
+
+def test_rekap_fungsi_memakai_tabel_alias(tmp_path: Path) -> None:
+    from renja_xl.galat import GalatPengguna
+    from renja_xl.rekap import rekap
+
+    for tingkat in ("Kab/Kota", "propinsi", "Pemerintah Kota"):
+        with pytest.raises(GalatPengguna, match="folder tidak ditemukan"):   # the alias passed, the folder did not
+            rekap(tmp_path / "tidak_ada", tmp_path / "r.xlsx", tingkat=tingkat)
+    with pytest.raises(GalatPengguna, match="bukan jenis pemda"):
+        rekap(tmp_path / "tidak_ada", tmp_path / "r.xlsx", tingkat="desa")

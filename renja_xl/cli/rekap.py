@@ -72,9 +72,9 @@ def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None
     from renja_xl.rekap import rekap
 
     batas = _tanggal(tenggat)
-    from renja_xl.pemda import PROVINSI, jenis_pemda_opsi
+    from renja_xl.pemda import jenis_pemda_opsi
 
-    tingkat = "provinsi" if jenis_pemda_opsi(tingkat) == PROVINSI else "kabkota"
+    jenis_pemda_opsi(tingkat)      # refuse an unknown kind before any work; rekap() maps the alias
     out = Console(stderr=json_, highlight=False, soft_wrap=True)
     kolom = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
              TextColumn("[red]{task.fields[gagal]} gagal"), TimeRemainingColumn())

@@ -112,8 +112,13 @@ def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, tri
     from renja_xl.buku import simpan_atomik
 
     folder, keluar = Path(folder), Path(keluar)
-    if tingkat not in TINGKAT:
-        raise GalatPengguna(f"--tingkat '{tingkat}' tidak dikenal.", saran="Pilih kabkota atau provinsi.")
+    if tingkat not in TINGKAT:     # any way staff write it, through the one alias table (renja_xl.pemda)
+        from renja_xl.pemda import PROVINSI, jenis_pemda_opsi
+
+        jenis = jenis_pemda_opsi(tingkat, "--pemda")
+        if jenis is None:
+            raise GalatPengguna("--pemda kosong.", saran="Pilih kabkota atau provinsi.")
+        tingkat = "provinsi" if jenis == PROVINSI else "kabkota"
     from renja_xl.rekap.e79 import RINCI
 
     rinci = {"sub": "sub_kegiatan", "sub kegiatan": "sub_kegiatan"}.get(rinci, rinci)
