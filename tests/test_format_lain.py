@@ -253,6 +253,7 @@ def test_xlsx_terenkripsi_keluar_2(tmp_path):
     ("of:=IFERROR([.Q10]/[.E10];0)", "=IFERROR(Q10/E10,0)"),
     ("of:=[$'E.81 TW I'.$G$10]+[.A1]", "='E.81 TW I'!$G$10+A1"),
     ("of:=[$Data.A1:.B2]", "=Data!A1:B2"),
+    ("of:=VLOOKUP([.X23];[$'Skala Predikat'.$A$2:.$B$6];2;TRUE())", "=VLOOKUP(X23,'Skala Predikat'!$A$2:$B$6,2,TRUE)"),
     ('of:=IF([.A1]>=91;"Sangat Tinggi;[.B1]";"x")', '=IF(A1>=91,"Sangat Tinggi;[.B1]","x")'),
 ])
 def test_rumus_ods_ke_excel(ods, excel):
@@ -298,18 +299,19 @@ def test_rumus_diperiksa(rumus_dihitung, tmp_path, libreoffice, ke):
 
 
 @pytest.mark.libreoffice
-def test_rumus_xls_buku_generator_sama_persis(tmp_path, libreoffice):
-    """Every formula of a generated workbook (other-sheet references, COUNTIFS/SUMIFS/IFERROR stored as
-    add-in names, shared formulas) decodes from the .xls to the .xlsx's own text."""
+@pytest.mark.parametrize("ke", ["xls", "ods"])
+def test_rumus_buku_generator_sama_persis(tmp_path, libreoffice, ke):
+    """Every formula of a generated workbook (other-sheet references, COUNTIFS/SUMIFS/IFERROR, shared
+    formulas) reads from the .xls (tokens) and the .ods (OpenFormula) as the .xlsx's own text."""
     from renja_xl import generator
     from renja_xl.contoh import tulis_contoh
     from renja_xl.periksa import baca_sumber
 
     asli = Path(generator.buat_semua(tulis_contoh(tmp_path / "di.xlsx"), tmp_path / "formulir.xlsx"))
-    xls = _konversi(asli, "xls", tmp_path / "xls")
+    lain = _konversi(asli, ke, tmp_path / ke)
     ga, _ = baca_sumber(asli)
-    gb, fmt = baca_sumber(xls)
-    assert fmt == format_lain.XLS_RUMUS
+    gb, fmt = baca_sumber(lain)
+    assert fmt == {"xls": format_lain.XLS_RUMUS, "ods": format_lain.ODS}[ke]
     rumus_a = {(g.nama, k): s.rumus for g in ga for k, s in g.sel.items() if s.rumus}
     rumus_b = {(g.nama, k): s.rumus for g in gb for k, s in g.sel.items() if s.rumus}
     assert len(rumus_a) > 500 and any("!" in f for f in rumus_a.values())

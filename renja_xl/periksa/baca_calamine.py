@@ -428,6 +428,7 @@ class _GayaOds:
 
 
 _RE_REF_ODS = re.compile(r"\[([^\[\]]*)\]")
+_RE_BENAR_ODS = re.compile(r"(?<![\w.])(TRUE|FALSE)\(\)")     # OpenFormula's TRUE() is Excel's constant TRUE
 
 
 def _nama_lembar_excel(nama: str) -> str:
@@ -469,7 +470,7 @@ def rumus_excel(rumus_ods: str) -> str | None:
         return None
     bagian = re.split(r'("(?:[^"]|"")*")', f)
     for i in range(0, len(bagian), 2):      # outside string literals only
-        bagian[i] = _RE_REF_ODS.sub(_ref_excel, bagian[i]).replace(";", ",")
+        bagian[i] = _RE_BENAR_ODS.sub(r"\1", _RE_REF_ODS.sub(_ref_excel, bagian[i]).replace(";", ","))
     return "".join(bagian)
 
 
