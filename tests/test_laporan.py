@@ -188,3 +188,15 @@ def test_laporan_pdf_temuan_di_halaman_1(tmp_path: Path, libreoffice: None) -> N
     assert nama_jenis(pertama.jenis) in hal1 and pertama.sel in hal1, hal1[:3000]
     assert "Halaman 1 dari" in hal1
     assert "Apa yang salah" in hal1
+    # rows tall enough: no word of one row is drawn over a word of the next (LibreOffice lets wrapped text
+    # that does not fit run into the row below)
+    bbox = subprocess.run(["pdftotext", "-f", "1", "-l", "3", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for halaman in bbox.split("<page ")[1:]:
+        kata = [tuple(map(float, m)) for m in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', halaman)]
+        for i, a in enumerate(kata):
+            for b in kata[i + 1:]:
+                lebar = min(a[2], b[2]) - max(a[0], b[0])
+                tinggi = min(a[3], b[3]) - max(a[1], b[1])
+                assert lebar <= 1 or tinggi <= 1, f"kata bertumpuk di PDF: {a} {b}"
