@@ -41,7 +41,13 @@ _OPSI = "[OPSI]"
 _PERINTAH = "PERINTAH [ARGUMEN]..."
 _LEBAR_MAKS = 100
 # old spellings still accepted but no longer shown in help (one name for one meaning)
-ALIAS_LAMA = frozenset({"--keluar", "--tingkat"})
+# (parameter, spelling): buat's --keluar is --keluaran, rekap's --tingkat is --pemda, demo's -f (which means
+# --form in buat) is --folder
+ALIAS_LAMA = frozenset({("keluar", "--keluar"), ("tingkat", "--tingkat"), ("folder", "-f")})
+
+
+def _tampak(p: Any, opsi: str) -> bool:
+    return opsi.startswith("-") and (p.name, opsi) not in ALIAS_LAMA
 
 
 # ---------------------------------------------------------------------------------------------- parameters
@@ -90,14 +96,14 @@ def _jenis(p: Any) -> str:
 def _nama_opsi(p: Any) -> str:
     opsi = sorted(list(p.opts) + list(getattr(p, "secondary_opts", []) or []),
                   key=lambda o: (o.startswith("--"), o))
-    return ", ".join(o for o in opsi if o.startswith("-") and o not in ALIAS_LAMA)
+    return ", ".join(o for o in opsi if _tampak(p, o))
 
 
 def _petunjuk_param(p: Any) -> str:
     """How a parameter is named in an error: DATA_INDUK for an argument, -o/--keluaran for an option."""
     if _argumen(p):
         return _nama_argumen(p)
-    return "/".join(o for o in p.opts if o.startswith("-") and o not in ALIAS_LAMA) or (p.name or "")
+    return "/".join(o for o in p.opts if _tampak(p, o)) or (p.name or "")
 
 
 def _bawaan(p: Any) -> str | None:
