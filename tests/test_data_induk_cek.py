@@ -258,3 +258,14 @@ def test_kode_pemda_lain(tmp_path: Path, katalog_lama: None) -> None:
              if b.kode.startswith("2.17.03.2.01") else b for b in BARIS_CONTOH]
     m = periksa_data_induk(tulis(tmp_path, baris))
     assert di(m, f"Data!{kol('kode')}{r}", "salah"), [(x.alamat, x.jenis, x.pesan) for x in m]
+
+
+def test_bidang_urusan_tidak_ada(tmp_path: Path, katalog_lama: None) -> None:
+    """A bidang urusan the catalog lacks is reported at its Info cell (the example's own is clean)."""
+    from renja_xl.data_induk import LABEL_INFO
+
+    r = [li.kunci for li in LABEL_INFO].index("bidang_urusan") + 2
+    baris = [b for b in BARIS_CONTOH if not b.kode.startswith("2.17.01")]   # no program 01 through the bidang
+    m = periksa_data_induk(tulis(tmp_path, baris, bidang_urusan="2.99"))
+    assert di(m, f"Info!B{r}", "salah"), [(x.alamat, x.jenis, x.pesan) for x in m]
+    assert not di(periksa_data_induk(tulis(tmp_path, baris, "b.xlsx")), f"Info!B{r}")

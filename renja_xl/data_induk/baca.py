@@ -71,9 +71,8 @@ def _pendek(v: object, n: int = 40) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _baca_info(wb: Any, cat: _Catatan, paksa: bool) -> Info:
+def _baca_info(wb: Any, cat: _Catatan, paksa: bool, letak: dict[str, int]) -> Info:
     nilai: dict[str, object] = {}
-    letak: dict[str, int] = {}
     if LEMBAR_INFO not in wb.sheetnames:
         cat.tambah(LEMBAR_INFO, None, None, f"lembar '{LEMBAR_INFO}' tidak ada (lembar yang ada: "
                    f"{', '.join(wb.sheetnames)}). Salin lembar Info dari templat Data Induk.", "lembar_hilang")
@@ -411,14 +410,16 @@ def baca_dengan_masalah(path: Path) -> tuple[DataInduk, list[Masalah]]:
     ``paksa`` build on it); an unopenable file still raises ``GalatPengguna``."""
     wb = _buka(path)
     cat = _Catatan()
-    info = _baca_info(wb, cat, paksa=True)
+    letak: dict[str, int] = {}
+    info = _baca_info(wb, cat, paksa=True, letak=letak)
     kolom: dict[str, int] = {}
     tertulis: dict[int, str] = {}
     baris = _baca_data(wb, info, cat, kolom, tertulis)
     if not 1 <= info.triwulan <= 4:
         terisi = [i + 1 for i in range(4) if any(b.tw_k[i] is not None or b.tw_rp[i] is not None for b in baris)]
         info.triwulan = terisi[-1] if terisi else 1
-    return DataInduk(info=info, baris=baris, berkas=path, kolom=kolom, kode_tertulis=tertulis), cat.daftar
+    return DataInduk(info=info, baris=baris, berkas=path, kolom=kolom, kode_tertulis=tertulis,
+                     baris_info=letak), cat.daftar
 
 
 def baca_data_induk(path: str | os.PathLike[str], *, paksa: bool = False) -> DataInduk:

@@ -67,7 +67,7 @@ def cek_data_induk(path: str | os.PathLike[str], *, katalog: "Katalog | None | s
             catatan.append(catatan_kat)
     else:
         kat = katalog  # type: ignore[assignment]
-    temuan = [*masalah, *_cek_kode(data, kat), *_cek_target(data), *_cek_ganda(data), *_cek_jenis(data)]
+    temuan = [*masalah, *_cek_bidang(data, kat), *_cek_kode(data, kat), *_cek_target(data), *_cek_ganda(data), *_cek_jenis(data)]
     temuan.sort(key=lambda m: (_URUT_LEMBAR.get(m.lembar, 2), m.baris or 0, len(m.kolom or ""), m.kolom or ""))
     return HasilCek(berkas, data, temuan, catatan, kat.nama if kat is not None else None)
 
@@ -115,6 +115,20 @@ def _di(data: DataInduk, b: BarisIndikator, kunci: str, t: Temuan | str, jenis: 
     if isinstance(t, Temuan):
         return Masalah(LEMBAR_DATA, b.baris, huruf, t.pesan, t.jenis, t.tingkat, t.saran)
     return Masalah(LEMBAR_DATA, b.baris, huruf, t, f"data_induk.{jenis}", tingkat, saran)
+
+
+def _cek_bidang(data: DataInduk, katalog: "Katalog | None") -> list[Masalah]:
+    """The OPD's bidang urusan (sheet Info) exists in the catalog: program 01 and template codes resolve
+    through it."""
+    from renja_xl.nomenklatur.validasi import Konteks, validasi
+
+    bidang = data.info.bidang_urusan
+    if katalog is None or not bidang:
+        return []
+    v = validasi(bidang, None, Konteks(jenis_pemda=data.info.jenis_pemda or None), katalog)
+    r = data.baris_info.get("bidang_urusan")
+    return [Masalah(LEMBAR_INFO, r, "B", f"Kode Bidang Urusan: {t.pesan}", t.jenis, t.tingkat, t.saran)
+            for t in v.temuan if t.tingkat in _TINGKAT_LAPOR and t.jenis != "nomenklatur.tanpa_katalog"]
 
 
 def _cek_kode(data: DataInduk, katalog: "Katalog | None") -> list[Masalah]:

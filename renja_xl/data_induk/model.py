@@ -136,9 +136,11 @@ class DataInduk:
     baris: list[BarisIndikator]   # in sheet order; several rows may share one kode (several indicators)
     berkas: Path | None = None
     masalah: list[Masalah] = field(default_factory=list)   # filled only by baca_data_induk(paksa=True)
-    # as read, for the check: field -> column number of sheet Data, and sheet row -> the code as typed
+    # as read, for the check: field -> column number of sheet Data, sheet row -> the code as typed, and
+    # Info field -> its row in sheet Info (value in column B)
     kolom: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     kode_tertulis: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    baris_info: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def pohon(self) -> list[NodePohon]:
         """Programs (in sheet order) with their kegiatan and sub kegiatan, each carrying its indicator rows.
