@@ -61,13 +61,14 @@ def cek_data_induk(path: str | os.PathLike[str], *, katalog: "Katalog | None | s
     berkas = Path(path)
     data, masalah = baca_dengan_masalah(berkas)
     catatan: list[str] = []
-    if katalog == OTOMATIS:
+    if isinstance(katalog, str):
         kat, catatan_kat = _pilih_katalog(data)
         if catatan_kat:
             catatan.append(catatan_kat)
     else:
         kat = katalog  # type: ignore[assignment]
-    temuan = [*masalah, *_cek_bidang(data, kat), *_cek_kode(data, kat), *_cek_target(data), *_cek_ganda(data), *_cek_jenis(data)]
+    temuan = [*masalah, *_cek_bidang(data, kat), *_cek_kode(data, kat), *_cek_target(data), *_cek_ganda(data),
+              *_cek_jenis(data)]
     temuan.sort(key=lambda m: (_URUT_LEMBAR.get(m.lembar, 2), m.baris or 0, len(m.kolom or ""), m.kolom or ""))
     return HasilCek(berkas, data, temuan, catatan, kat.nama if kat is not None else None)
 

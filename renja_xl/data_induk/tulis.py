@@ -12,7 +12,8 @@ from typing import Any, Sequence
 
 from renja_xl.buku import simpan_bytes_atomik, tulis_teks
 from renja_xl.capaian import JenisIndikator
-from renja_xl.data_induk.model import KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, BarisIndikator, Info, normal_judul
+from renja_xl.data_induk.model import (KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, BarisIndikator, Info,
+                                       normal_judul)
 from renja_xl.data_induk.templat import buat_templat, ke_bytes
 
 __all__ = ["isi_buku", "simpan_data_induk"]
