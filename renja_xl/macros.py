@@ -225,7 +225,8 @@ def periksa(buku: Any) -> Any:
     hasil = periksa_berkas(sumber, jalur_keluaran(sumber, "Hasil Periksa"))
     if hasil.laporan is not None:
         buku.app.books.open(str(hasil.laporan))
-    _beri_tahu(buku, ringkas_periksa(hasil), "info" if hasil.jumlah_salah == 0 else "critical")
+    # nothing recognised is not good news: the same alarm as errors
+    _beri_tahu(buku, ringkas_periksa(hasil), "info" if hasil.formulir and hasil.jumlah_salah == 0 else "critical")
     return hasil
 
 
