@@ -360,6 +360,12 @@ def test_urai_token_biff8():
     assert urai(f, ktx, 0, 0) == "=IFERROR('E.81 TW I'!G10,0)"
     with pytest.raises(TakTerbaca):
         urai(b"\x18\x00", ktx, 0, 0)
+    # Excel's own .xls: IFERROR is an EXTERNNAME of the add-in SUPBOOK, called through PtgNameX + PtgFuncVar(255)
+    ktx = KonteksBuku(xti=[(0, 0, 0), (1, 0xFFFE, 0xFFFE)], supbook_internal={0}, lembar=["E.81"],
+                      nama_luar={1: ["_xlfn.IFERROR"]})
+    f = (b"\x59\x01\x00\x01\x00\x00\x00" + ref(9, 16) + ref(9, 4) + b"\x06" + b"\x1e\x00\x00"
+         + b"\x42\x03\xff\x00")
+    assert urai(f, ktx, 9, 17) == "=IFERROR(Q10/E10,0)"
 
 
 

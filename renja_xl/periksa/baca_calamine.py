@@ -159,6 +159,8 @@ def _tata_xls(berkas: Path, data: bytes) -> tuple[list[_Tata], bool]:
             if struct.unpack_from("<H", b, 2)[0] == 0x0401:
                 ktx.supbook_internal.add(supbook)
             supbook += 1
+        elif rid == 0x0023 and len(b) >= 8 and supbook:     # EXTERNNAME of the SUPBOOK before it (add-in names)
+            ktx.nama_luar.setdefault(supbook - 1, []).append(_teks_biff8(b, 6, 1)[0])
         elif rid == 0x0017 and len(b) >= 2:                 # EXTERNSHEET
             n = struct.unpack_from("<H", b)[0]
             ktx.xti = [struct.unpack_from("<HHH", b, 2 + 6 * k) for k in range(min(n, (len(b) - 2) // 6))]

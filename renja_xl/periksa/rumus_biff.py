@@ -51,6 +51,7 @@ class KonteksBuku:
     xti: list[tuple[int, int, int]] = field(default_factory=list)   # (supbook, first sheet, last sheet)
     supbook_internal: set[int] = field(default_factory=set)
     lembar: list[str] = field(default_factory=list)        # every BOUNDSHEET name, in order
+    nama_luar: dict[int, list[str]] = field(default_factory=dict)   # supbook -> its EXTERNNAME names
 
 
 def _angka(x: float) -> str:
@@ -174,6 +175,15 @@ def urai(rgce: bytes, ktx: KonteksBuku, r0: int, c0: int, dibagi: bool = False) 
             if not 1 <= k <= len(ktx.nama):
                 raise TakTerbaca("nama")
             tumpuk.append(ktx.nama[k - 1])
+        elif dasar == 0x39:                               # PtgNameX: how Excel stores IFERROR & co. (add-in)
+            ixti, k = struct.unpack_from("<HH", rgce, i)
+            i += 6
+            if ixti >= len(ktx.xti):
+                raise TakTerbaca("EXTERNSHEET")
+            daftar = ktx.nama_luar.get(ktx.xti[ixti][0], [])
+            if not 1 <= k <= len(daftar):
+                raise TakTerbaca("nama luar")
+            tumpuk.append(daftar[k - 1])
         elif dasar == 0x24 or (dasar == 0x2C and dibagi):  # PtgRef / PtgRefN
             rw, kol = struct.unpack_from("<HH", rgce, i)
             i += 4
