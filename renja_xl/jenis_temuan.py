@@ -155,6 +155,17 @@ JENIS: dict[str, JenisTemuan] = {
     "data_induk.berkas": _J("Data Induk tidak terbaca", "Simpan ulang berkas sebagai .xlsx lalu coba lagi."),
     "data_induk.kolom_hilang": _J("Data Induk: kolom hilang", "Kembalikan kolom yang hilang; jangan ubah "
                                   "judul kolom templat."),
+    "data_induk.target_kosong": _J("Data Induk: target kosong", "Isi Target Renja (K, dan Rp untuk sub kegiatan) "
+                                   "pada baris yang sudah berisi realisasi."),
+    "data_induk.kode_ganda": _J("Data Induk: kode ganda", "Satu kode untuk satu program/kegiatan/sub kegiatan; "
+                                "perbaiki kode atau nama baris itu."),
+    "data_induk.indikator_ganda": _J("Data Induk: indikator ganda", "Hapus baris indikator yang terulang pada "
+                                     "kode yang sama."),
+    "data_induk.nama_kosong": _J("Data Induk: nama kosong", "Isi nama program/kegiatan/sub kegiatan sesuai "
+                                 "nomenklatur pada baris pertama kodenya."),
+    "data_induk.jenis_satuan": _J("Data Induk: jenis tak sesuai satuan", "Pilih jenis 'persentase' atau 'nilai "
+                                  "akhir' untuk satuan persen/indeks/nilai, kecuali memang dijumlahkan."),
+    "data_induk.kertas": _J("Data Induk: ukuran kertas", "Pilih F4, Legal, A4 atau A3 (kosong = F4)."),
 }
 
 _KELOMPOK = {"angka": "Angka", "hitung": "Hitungan", "rata_rata": "Rata-rata", "predikat": "Predikat",

@@ -77,6 +77,8 @@ def cek(
 
 
 def _lapor(hasil: "HasilCek", json_: bool) -> int:
+    from renja_xl.jenis_temuan import nama_jenis
+
     out = Console(stderr=json_, highlight=False, soft_wrap=True)
     if json_:
         import json
@@ -102,7 +104,7 @@ def _lapor(hasil: "HasilCek", json_: bool) -> int:
         tabel.add_column(k, overflow="fold")
     for m in hasil.masalah[:_BATAS]:
         warna = "red" if m.tingkat == "salah" else "yellow"
-        tabel.add_row(f"[{warna}]{m.tingkat}[/{warna}]", m.alamat, m.jenis, m.pesan)
+        tabel.add_row(f"[{warna}]{m.tingkat}[/{warna}]", m.alamat, nama_jenis(m.jenis), m.pesan)
     out.print(tabel)
     if len(hasil.masalah) > _BATAS:
         out.print(f"… dan {len(hasil.masalah) - _BATAS} temuan lain (pakai --json untuk daftar lengkap).")
