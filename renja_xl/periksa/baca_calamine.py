@@ -190,7 +190,7 @@ def _tata_xls(berkas: Path, data: bytes) -> tuple[list[_Tata], bool]:
         for rid, b in _rekaman_biff(wb, pos):
             if rid == 0x0207 and hasil_teks is not None and len(b) >= 3:   # STRING: that formula's text result
                 t.teks[hasil_teks] = _teks_biff8(b, 0, 2)[0]
-            if rid not in (0x0207, 0x003C):
+            if rid not in (0x0207, 0x003C, 0x04BC, 0x0221, 0x0236):   # SHRFMLA/ARRAY/TABLE may come between
                 hasil_teks = None
             if rid == 0x0006 and len(b) >= 22:              # FORMULA: its tokens, decoded after the sheet
                 r, c = struct.unpack_from("<HH", b)
