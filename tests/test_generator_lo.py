@@ -385,7 +385,7 @@ def cek_ringkasan(lembar: Any, data: DataInduk, tw: int) -> None:
         assert row[3] == (predikat(rata) or "")
     teks = {row[1]: row for row in lembar.nilai if len(row) > 3}
     opd = rata_rata(semua).nilai
-    assert sama(teks["Rata-rata capaian kinerja OPD (%)"][2], opd)
+    assert sama(teks["Rata-rata capaian Renja OPD (%) = 12/7"][2], opd)
     hitung: dict[str, int] = {}
     for h in semua:
         if h.nilai is not None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.sumber import folder
@@ -28,7 +28,7 @@ from renja_xl.formulir import FORMULIR, baca_form
 from renja_xl.galat import GalatPengguna
 from renja_xl.jeda_gc import jeda_gc
 from renja_xl.meta import BarisMeta
-from renja_xl.generator import bentuk
+from renja_xl.generator import bentuk, cetak
 from renja_xl.generator.bentuk import ROMAWI, TURUNAN, Tata
 from renja_xl.generator.hitung import Terikat, hitungan
 from renja_xl.generator.meta_buku import baris_meta, tulis_meta
@@ -44,7 +44,7 @@ FORM: dict[str, tuple[str, str]] = {f.kunci: (f.templat, f.label) for f in FORMU
 
 DIR_TEMPLAT = folder("templates")
 _CALC_ID = 191029    # the calcId Excel 2016-365 writes: an older one makes Excel recalculate and ask to save
-_TURUNAN_FONT = Font(italic=True, color="1F4E79", size=10)
+_TURUNAN_FONT = cetak.huruf(italic=True, color="1F4E79", size=10)
 _TURUNAN_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TANDAI_FILL = PatternFill("solid", fgColor="FF9999")
 
@@ -206,7 +206,7 @@ def _lembar_masalah(wb: Workbook, data: DataInduk) -> None:
 
     ws = wb.create_sheet("Masalah Data Induk", 0)
     ws["A1"] = "Formulir dibuat dengan --paksa: sel berwarna merah tidak dapat diisi. Masalah pada Data Induk:"
-    ws["A1"].font = Font(bold=True, color="C00000")
+    ws["A1"].font = cetak.huruf(bold=True, color="C00000")
     for i, m in enumerate(daftar, start=3):
         tulis_teks(ws.cell(i, 1), m.teks())
     ws.column_dimensions["A"].width = 120
@@ -219,6 +219,7 @@ def _buku_baru() -> Workbook:
 
     wb = Workbook()
     wb.remove(wb.active)
+    cetak.font_bawaan(wb)
     wb.calculation = CalcProperties(calcId=_CALC_ID, fullCalcOnLoad=True)
     return wb
 
@@ -234,6 +235,7 @@ def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: 
     deskripsi: list[BarisMeta] = []
     judul = _tambah_form(wb, isian, FORM[form][1] + (f" TW {ROMAWI[tw - 1]}" if form.startswith("e81") else ""),
                          deskripsi)
+    dicetak = [(judul, isian)]
     if form.startswith("e81"):
         from renja_xl.generator.ringkasan import tulis_ringkasan
 
@@ -241,6 +243,7 @@ def isi_buku(data: DataInduk, form: str, triwulan: int | None = None, *, skala: 
     from renja_xl.generator.ringkasan import tulis_skala
 
     tulis_skala(wb, skala)
+    _atur_cetak(wb, data, dicetak)
     tulis_meta(wb, deskripsi, _nama_berkas(data))
     wb.active = 1 if getattr(data, "masalah", None) else 0
     return wb
@@ -255,19 +258,41 @@ def isi_buku_semua(data: DataInduk, *, skala: Skala = SKALA_BAKU, templat: Path 
     _lembar_masalah(wb, data)
     akhir: tuple[str, _Isian] | None = None
     deskripsi: list[BarisMeta] = []
+    dicetak: list[tuple[str, _Isian]] = []
     for tw in range(1, tw_akhir + 1):
         isian = _isi_form(data, bentuk_form, tw, skala, templat)
         akhir = (_tambah_form(wb, isian, f"{FORM[bentuk_form][1]} TW {ROMAWI[tw - 1]}", deskripsi), isian)
+        dicetak.append(akhir)
     for form in ("tc29", "tc33", "rencana-aksi"):
-        _tambah_form(wb, _isi_form(data, form, tw_akhir, skala, templat), FORM[form][1], deskripsi)
+        isian = _isi_form(data, form, tw_akhir, skala, templat)
+        dicetak.append((_tambah_form(wb, isian, FORM[form][1], deskripsi), isian))
     from renja_xl.generator.ringkasan import tulis_ringkasan, tulis_skala
 
     assert akhir is not None
     judul, i = akhir
     tulis_ringkasan(wb, data, judul, i.ids, i.kolom, i.tata, i.awal, len(skala.tingkat), skala)
     tulis_skala(wb, skala)
+    _atur_cetak(wb, data, dicetak)
     tulis_meta(wb, deskripsi, _nama_berkas(data))
     return wb
+
+
+def _atur_cetak(wb: Workbook, data: DataInduk, dicetak: list[tuple[str, _Isian]]) -> None:
+    """Plan every printed page once all values are known (amount widths come from them): the paper
+    named in Info, body at 7 pt or more, signature kept with its names, page numbers in the footer."""
+    from renja_xl.generator.rumus import LEMBAR_SKALA
+
+    kertas = cetak.pilih_kertas(getattr(data.info, "kertas", None))
+    nilai = hitungan(wb).nilai()
+    opd = data.info.nama_opd
+    for judul, isian in dicetak:
+        jumlah = isian.tata.jumlah
+        cetak.cetak_form(wb[judul], awal=isian.awal, n_baris=len(isian.baris), kolom=isian.kolom, kertas=kertas,
+                         kaki=f"{judul} - {opd}", nilai=nilai.get(judul, {}),
+                         mulai_utuh=isian.awal + jumlah if jumlah is not None else None)
+    for nama in ("Ringkasan", LEMBAR_SKALA):
+        if nama in wb.sheetnames:
+            cetak.cetak_lembar(wb[nama], kertas=kertas, kaki=f"{nama} - {opd}", nilai=nilai.get(nama, {}))
 
 
 def _nama_berkas(data: DataInduk) -> str:

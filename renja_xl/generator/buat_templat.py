@@ -15,12 +15,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from renja_xl.sumber import folder
 from renja_xl.buku import simpan_bytes_atomik
+from renja_xl.generator.cetak import KERTAS, KERTAS_BAWAAN, font_bawaan, huruf
+from renja_xl.generator.rumus import catatan_cara_hitung
 
 __all__ = ["FORM", "buat_templat", "ke_bytes", "simpan_semua", "DIR_TEMPLAT", "ISIAN", "RUMUS_TETAP"]
 
@@ -65,6 +67,7 @@ class Kol:
     nomor: str
     kunci: tuple[str, ...]          # one key, or (K key, Rp key)
     lebar: float = 12
+    lebar_rp: float | None = None   # the Rp column of a pair (widened to the data when the form is filled)
     grup: str | None = None         # a spanning header above (TW I..IV under "Realisasi Kinerja pada Triwulan")
     sub: str | None = None          # the second header line under the group (I, II, ...)
 
@@ -81,54 +84,55 @@ class Form:
     tanda_tangan: bool = True
     predikat_kaki: tuple[str, ...] = ()
     bekukan: str = "F"
+    catatan: str | None = None       # the note under the table (how the derived columns treat each type)
 
 
-def _kp(judul: str, nomor: str, k: str, rp: str, lebar: float = 11, **kw: str) -> Kol:
-    return Kol(judul, nomor, (k, rp), lebar, **kw)
+def _kp(judul: str, nomor: str, k: str, rp: str, lebar: float = 8, lebar_rp: float = 13, **kw: str) -> Kol:
+    return Kol(judul, nomor, (k, rp), lebar, lebar_rp, **kw)
 
 
 _TW = ("I", "II", "III", "IV")
 
 
 def _kol_e81(renja: bool) -> list[Kol]:
-    kol = [Kol("No", "1", ("no",), 6), Kol("Sasaran", "2", ("sasaran",), 20)]
+    kol = [Kol("No", "1", ("no",), 6), Kol("Sasaran", "2", ("sasaran",), 16)]
     if renja:
-        kol.append(Kol("Kode", "", ("kode",), 16))
-        kol.append(Kol("Program/Kegiatan/Sub Kegiatan", "3", ("uraian",), 34))
+        kol.append(Kol("Kode", "", ("kode",), 14))
+        kol.append(Kol("Program/Kegiatan/Sub Kegiatan", "3", ("uraian",), 28))
     else:
-        kol.append(Kol("Program/Kegiatan", "3", ("kode_uraian",), 40))
+        kol.append(Kol("Program/Kegiatan", "3", ("kode_uraian",), 32))
     kol += [
-        Kol("Indikator Kinerja Program (Outcome)/ Kegiatan/Sub Kegiatan (Output)", "4", ("indikator",), 32),
+        Kol("Indikator Kinerja Program (Outcome)/ Kegiatan/Sub Kegiatan (Output)", "4", ("indikator",), 26),
         _kp("Target Renstra Perangkat Daerah pada Tahun {{ info.renstra_awal }}-{{ info.renstra_akhir }} "
-            "(Akhir Periode Renstra Perangkat Daerah)", "5", "target_renstra_k", "target_renstra_rp", 14),
+            "(Akhir Periode Renstra Perangkat Daerah)", "5", "target_renstra_k", "target_renstra_rp"),
         _kp("Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu "
-            "({{ info.tahun - 1 }})", "6", "realisasi_lalu_k", "realisasi_lalu_rp", 14),
+            "({{ info.tahun - 1 }})", "6", "realisasi_lalu_k", "realisasi_lalu_rp"),
         _kp("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan ({{ info.tahun }}) yang "
-            "Dievaluasi", "7", "target_k", "target_rp", 14),
+            "Dievaluasi", "7", "target_k", "target_rp"),
     ]
     for i, r in enumerate(_TW, 1):
-        kol.append(_kp("Realisasi Kinerja pada Triwulan", str(7 + i), f"tw{i}_k", f"tw{i}_rp", 12,
+        kol.append(_kp("Realisasi Kinerja pada Triwulan", str(7 + i), f"tw{i}_k", f"tw{i}_rp",
                        grup="Realisasi Kinerja pada Triwulan", sub=r))
     kol.append(_kp("Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi",
-                   "12 = 8+9+10+11", "realisasi_k", "realisasi_rp", 14))
+                   "12 = 8+9+10+11", "realisasi_k", "realisasi_rp"))
     if renja:
         kol += [
             _kp("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Perangkat Daerah yang Dievaluasi (%)",
-                "13 = 12/7 x 100%", "capaian_renja_k", "capaian_renja_rp", 10),
+                "13 = 12/7 x 100%", "capaian_renja_k", "capaian_renja_rp", 8, 8),
             _kp("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s.d. Tahun {{ info.tahun }}",
-                "14 = 6+12", "renstra_k", "renstra_rp", 14),
+                "14 = 6+12", "renstra_k", "renstra_rp"),
             _kp("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat Daerah s.d. Tahun "
-                "{{ info.tahun }} (%)", "15 = 14/5 x 100%", "capaian_renstra_k", "capaian_renstra_rp", 10),
-            Kol("Unit Perangkat Daerah Penanggung Jawab", "16", ("penanggung_jawab",), 18),
+                "{{ info.tahun }} (%)", "15 = 14/5 x 100%", "capaian_renstra_k", "capaian_renstra_rp", 8, 8),
+            Kol("Unit Perangkat Daerah Penanggung Jawab", "16", ("penanggung_jawab",), 16),
             Kol("Keterangan", "17", ("keterangan",), 14),
         ]
     else:
         kol += [
             _kp("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s.d. Tahun {{ info.tahun }}",
-                "13 = 6+12", "renstra_k", "renstra_rp", 14),
+                "13 = 6+12", "renstra_k", "renstra_rp"),
             _kp("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat Daerah s.d. Tahun "
-                "{{ info.tahun }} (%)", "14 = 13/5 x 100%", "capaian_renstra_k", "capaian_renstra_rp", 10),
-            Kol("Unit Perangkat Daerah Penanggung Jawab", "15", ("penanggung_jawab",), 18),
+                "{{ info.tahun }} (%)", "14 = 13/5 x 100%", "capaian_renstra_k", "capaian_renstra_rp", 8, 8),
+            Kol("Unit Perangkat Daerah Penanggung Jawab", "15", ("penanggung_jawab",), 16),
         ]
     return kol
 
@@ -152,14 +156,25 @@ def _kaki_e81(cap: tuple[str, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
     }
 
 
+_TRIWULAN = ("8", "9", "10", "11")
+_CATATAN_E81 = catatan_cara_hitung([("12", _TRIWULAN), ("13", ("6", "12"))], [("14", "13", "5")])
+_CATATAN_E81_RENJA = catatan_cara_hitung([("12", _TRIWULAN), ("14", ("6", "12"))],
+                                         [("13", "12", "7"), ("15", "14", "5")])
+_CATATAN_TC29 = catatan_cara_hitung([("7", ("TW I", "TW II", "TW III", "TW IV")), ("10", ("5", "7", "9"))],
+                                    [("8", "7", "6"), ("11", "10", "4")])
+#: the footnote of the two "Tindak lanjut ...*)" rows of E.81
+CATATAN_BINTANG = ("*) Diisi dengan langkah perbaikan yang disepakati dari hasil evaluasi ini, sejalan dengan "
+                   "faktor penghambat di atas.")
+
 FORM: dict[str, Form] = {
     "e81": Form("e81", "E.81", _JUDUL_E81, _kol_e81(False),
                 _kaki_e81(("capaian_renstra_k", "capaian_renstra_rp")), label_kunci="kode_uraian", faktor=True,
-                predikat_kaki=("predikat_program", "predikat_opd")),
+                predikat_kaki=("predikat_program", "predikat_opd"), catatan=_CATATAN_E81),
     "e81_renja": Form("e81_renja", "E.81 Renja", ["Formulir E.81"] + _JUDUL_E81, _kol_e81(True),
                       _kaki_e81(("capaian_renja_k", "capaian_renja_rp", "capaian_renstra_k",
                                  "capaian_renstra_rp")), faktor=True,
-                      predikat_kaki=("predikat_program", "predikat_opd"), bekukan="G"),
+                      predikat_kaki=("predikat_program", "predikat_opd"), bekukan="G",
+                      catatan=_CATATAN_E81_RENJA),
     "tc29": Form("tc29", "T-C.29", [
         "Tabel 2.1",
         "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja dan Pencapaian Renstra {{ info.nama_opd }} "
@@ -184,7 +199,7 @@ FORM: dict[str, Form] = {
             grup="Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s.d. Tahun {{ info.tahun + 1 }}"),
         Kol("Tingkat Capaian Realisasi Target Renstra (%)", "11 = (10/4)", ("capaian_perkiraan",), 11,
             grup="Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s.d. Tahun {{ info.tahun + 1 }}"),
-    ], {}, bekukan="E"),
+    ], {}, bekukan="E", catatan=_CATATAN_TC29),
     "tc33": Form("tc33", "T-C.33", [
         "Tabel 4.1",
         "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {{ info.tahun }} dan Prakiraan Maju Tahun "
@@ -208,7 +223,7 @@ FORM: dict[str, Form] = {
         Kol("No", "1", ("no",), 7),
         Kol("Kode", "2", ("kode",), 16),
         Kol("Program/Kegiatan/Sub Kegiatan", "3", ("uraian",), 36),
-        Kol("Indikator Kinerja", "4", ("indikator",), 32),
+        Kol("Indikator Kinerja", "4", ("indikator",), 26),
         Kol("Satuan", "5", ("satuan",), 10),
         Kol("Target Tahun {{ info.tahun }}", "6", ("target_k",), 11),
         *(Kol(f"TW {r}", str(6 + i), (f"target_tw{i}",), 10, grup="Target per Triwulan") for i, r in
@@ -236,6 +251,7 @@ def buat_templat(nama: str) -> Workbook:
     """The template workbook of one form (see ``FORM``)."""
     f = FORM[nama]
     wb = Workbook()
+    font_bawaan(wb)
     ws = wb.active
     ws.title = f.lembar
     kolom: list[tuple[int, Kol, int]] = []   # (first column, spec, width in columns)
@@ -249,11 +265,11 @@ def buat_templat(nama: str) -> Workbook:
     ws.column_dimensions["A"].width = 4
     for c0, k, w in kolom:
         for j in range(w):
-            ws.column_dimensions[L(c0 + j)].width = k.lebar
+            ws.column_dimensions[L(c0 + j)].width = k.lebar_rp if j == 1 and k.lebar_rp else k.lebar
 
     r = 1
     for t in f.judul:
-        ws.cell(r, 2, t).font = Font(bold=True, size=12 if r <= 2 else 11)
+        ws.cell(r, 2, t).font = huruf(bold=True, size=12 if r <= 2 else 11)
         ws.cell(r, 2).alignment = Alignment(horizontal="center", vertical="center")
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=akhir_kol)
         r += 1
@@ -270,7 +286,7 @@ def buat_templat(nama: str) -> Workbook:
                 cell.border = GARIS
                 cell.alignment = TENGAH
                 cell.fill = NOMOR if rr == hn else JUDUL
-                cell.font = Font(bold=rr != hn, italic=rr == hn, size=9 if rr == hn else 10)
+                cell.font = huruf(bold=rr != hn, italic=rr == hn, size=9 if rr == hn else 10)
         if k.grup:
             ws.cell(h1, c0, k.grup)
             ws.cell(h2, c0, k.sub or k.judul)
@@ -318,7 +334,7 @@ def buat_templat(nama: str) -> Workbook:
                 cell.number_format = "@" if teks else _format(kunci)
                 tebal = jenis in ("program", "jumlah", "rata_opd", "predikat_opd") or jenis.startswith("rata") \
                     or jenis.startswith("predikat")
-                cell.font = Font(bold=tebal, italic=jenis == "kegiatan" and False, size=10)
+                cell.font = huruf(bold=tebal, italic=jenis == "kegiatan" and False, size=10)
                 if kaki is None:
                     cell.value = f"{{{{ isi.{kunci} }}}}"
                     if kunci not in _TEKS or kunci in ("sasaran", "indikator", "penanggung_jawab", "keterangan",
@@ -334,7 +350,7 @@ def buat_templat(nama: str) -> Workbook:
                     cell.value = kaki[0]
                     cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
                 if kaki is not None:
-                    cell.font = Font(bold=True, size=10)
+                    cell.font = huruf(bold=True, size=10)
         r += 1
     proto_akhir = r - 1
 
@@ -357,15 +373,23 @@ def buat_templat(nama: str) -> Workbook:
             if kunci.startswith("tw") or kunci.startswith("target"):
                 dv.add(f"{L(c0 + j)}{baris_jenis['sub_kegiatan']}")
 
-    # faktor rows and signature block
-    r = proto_akhir + 2
+    # the note on how the derived columns treat each indicator type, then faktor rows and signature block
+    r = proto_akhir + 1
+    if f.catatan:
+        r += 1
+        ws.cell(r, 2, f.catatan).font = huruf(italic=True, size=10)
+        ws.cell(r, 2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=akhir_kol)
+        r += 1
+    r += 1
     tengah = 2 + (akhir_kol - 1) // 2
     if f.faktor:
         for label in ("Faktor pendorong keberhasilan pencapaian:",
                       "Faktor penghambat pencapaian:",
                       "Tindak lanjut yang diperlukan dalam triwulan berikutnya*):",
                       "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya*):"):
-            ws.cell(r, 2, label).font = Font(bold=True, size=10)
+            ws.cell(r, 2, label).font = huruf(bold=True, size=10)
+            ws.cell(r, 2).alignment = Alignment(vertical="top", wrap_text=True)
             ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
             isian = ws.cell(r, 5)
             for cc in range(5, akhir_kol + 1):
@@ -375,7 +399,10 @@ def buat_templat(nama: str) -> Workbook:
             ws.merge_cells(start_row=r, start_column=5, end_row=r, end_column=akhir_kol)
             ws.row_dimensions[r].height = 30
             r += 1
-        r += 1
+        ws.cell(r, 2, CATATAN_BINTANG).font = huruf(italic=True, size=10)
+        ws.cell(r, 2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=akhir_kol)
+        r += 2
     if f.tanda_tangan:
         kiri = ["Disusun oleh:", "Kepala {{ info.nama_opd }}", "", "", "", "{{ info.kepala_opd }}",
                 "{{ info.jabatan_kepala_opd }}", "NIP. {{ info.nip_kepala_opd }}"]
@@ -386,7 +413,7 @@ def buat_templat(nama: str) -> Workbook:
                 if t:
                     cell = ws.cell(r + i, cc, t)
                     cell.alignment = Alignment(horizontal="center")
-                    cell.font = Font(bold=i == 5, underline="single" if i == 5 else None, size=10)
+                    cell.font = huruf(bold=i == 5, underline="single" if i == 5 else None, size=10)
             ws.merge_cells(start_row=r + i, start_column=2, end_row=r + i, end_column=tengah)
             ws.merge_cells(start_row=r + i, start_column=tengah + 1, end_row=r + i, end_column=akhir_kol)
         r += len(kiri)
@@ -394,7 +421,7 @@ def buat_templat(nama: str) -> Workbook:
 
     # print setup: landscape, fit width, header rows repeated, print area; headers frozen
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = KERTAS[KERTAS_BAWAAN].kode
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -170,19 +170,28 @@ class Hitungan:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self.rumus: dict[str, dict[tuple[int, int], Terikat]] = {}
+        self._nilai: dict[str, dict[tuple[int, int], object]] | None = None   # until a formula is added
 
     def catat(self, lembar: str, sel: dict[tuple[int, int], Terikat]) -> None:
         self.rumus.setdefault(lembar, {}).update(sel)
+        self._nilai = None
 
     def tulis(self, ws: Worksheet, r: int, c: int, rumus: RumusAturan) -> Cell:
         """Write a rule with absolute references into ``ws`` (sheets built in code, such as Ringkasan)."""
         t = rumus.ikat()
         sel = ws.cell(r, c, t.teks)
         self.rumus.setdefault(ws.title, {})[(r, c)] = t
+        self._nilai = None
         return sel
 
     def nilai(self) -> dict[str, dict[tuple[int, int], object]]:
-        """The value of every formula cell of the workbook (``TAK_DIKETAHUI`` where no rule gives it)."""
+        """The value of every formula cell of the workbook (``TAK_DIKETAHUI`` where no rule gives it);
+        computed once (the print layout measures them, saving caches them) until a formula is added."""
+        if self._nilai is None:
+            self._nilai = self._hitung()
+        return self._nilai
+
+    def _hitung(self) -> dict[str, dict[tuple[int, int], object]]:
         lembar = {ws.title: ws for ws in self.wb.worksheets}
         memo: dict[tuple[str, int, int], object] = {}
         blok: dict[tuple[str, Blok], list[object]] = {}

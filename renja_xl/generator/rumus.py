@@ -25,7 +25,8 @@ from renja_xl.capaian import JenisIndikator
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
            "target_turunan", "nilai_target_turunan", "LEMBAR_SKALA", "rentang_skala",
            "REALISASI_TAHUN", "REALISASI_RENSTRA", "CAPAIAN", "TINGKAT_REALISASI", "JUMLAH_ANAK", "RATA",
-           "RATA_JENIS", "RATA_JIKA", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN", "HITUNG_SAMA"]
+           "RATA_JENIS", "RATA_JIKA", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN", "HITUNG_SAMA", "SALIN",
+           "catatan_cara_hitung"]
 
 LEMBAR_SKALA = "Skala Predikat"
 _ANGKA = '">-1E+307"'   # COUNTIFS criterion that matches numbers only (never text such as "")
@@ -274,7 +275,45 @@ TARGET_TURUNAN = Aturan(
     lambda t, jenis, i: _target_turunan_nilai(t, jenis, i))
 # a link to another cell: Excel shows a blank cell's 0, a formula's "" stays ""
 TAUTAN = Aturan("tautan", lambda sel: f"={sel}", lambda sel: 0.0 if sel is None else sel)
+# another cell's content, blank for an empty one (an empty target shows blank, never Excel's 0; a bound
+# target such as "<5%" stays the text its capaian formula is guarded by)
+SALIN = Aturan("salin", lambda sel: f'=IF(ISBLANK({sel}),"",{sel})',
+               lambda sel: "" if sel is None else sel)
 # how many cells of a range equal a cell (the count of indicators per predikat)
 HITUNG_SAMA = Aturan(
     "hitung_sama", lambda rentang, sel: f"=COUNTIF({rentang},{sel})",
     lambda rentang, sel: float(sum(1 for x in rentang if _sama(x, sel))))
+
+
+# ------------------------------------------------------------------------------------------------ the form's note
+
+def _cara(jenis: JenisIndikator) -> tuple[bool, bool]:
+    """(adds up, target over realisasi) for one type, asked of the rule table itself so that the note
+    printed under a form says what its formulas do."""
+    menjumlah = REALISASI_TAHUN.nilai([1.0, 2.0], jenis=jenis) == 3.0
+    terbalik = CAPAIAN.nilai(50.0, 100.0, jenis=jenis) == 200.0
+    return menjumlah, terbalik
+
+
+_NAMA_JENIS = {JenisIndikator.MENURUN: "menurun (makin kecil makin baik)"}
+
+
+def catatan_cara_hitung(gabungan: Sequence[tuple[str, Sequence[str]]],
+                        capaian_kolom: Sequence[tuple[str, str, str]]) -> str:
+    """The "Catatan" line under a form: per group of indicator types, how each realisasi column combines
+    its sources (``("12", ("8", "9", "10", "11"))``) and how each capaian column divides
+    (``("14", "13", "5")`` = column 14 from realisasi 13 and target 5)."""
+    kelompok: dict[tuple[bool, bool], list[JenisIndikator]] = {}
+    for j in JenisIndikator:
+        kelompok.setdefault(_cara(j), []).append(j)
+    bagian = []
+    for (menjumlah, terbalik), daftar in kelompok.items():
+        nama = ", ".join(_NAMA_JENIS.get(j, j.value) for j in daftar)
+        isi = []
+        for kol, sumber in gabungan:
+            isi.append(f"{kol} = {'+'.join(sumber)}" if menjumlah
+                       else f"{kol} = nilai terakhir yang terisi dari {', '.join(sumber)} (tidak dijumlahkan)")
+        for kol, r, t in capaian_kolom:
+            isi.append(f"{kol} = {t}/{r} × 100% (target dibagi realisasi)" if terbalik else f"{kol} = {r}/{t} × 100%")
+        bagian.append(f"indikator {nama}: " + "; ".join(isi))
+    return "Catatan cara hitung — " + ". ".join(b[0].upper() + b[1:] for b in bagian) + "."
