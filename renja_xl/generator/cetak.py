@@ -205,7 +205,7 @@ def _garis(teks: str, lebar_pt: float, ukuran: float, tebal: bool) -> int:
 
 
 def _tinggi_garis(ukuran: float) -> float:
-    return ukuran * 1.25
+    return ukuran * 1.22      # Excel fits Arial 10 at 12.75 pt a line, LibreOffice at 11.5
 
 
 def atur_tinggi(ws: Worksheet, baris: Iterable[int], *, pertahankan: Iterable[int] = (),
@@ -233,8 +233,8 @@ def atur_tinggi(ws: Worksheet, baris: Iterable[int], *, pertahankan: Iterable[in
     tinggi: dict[int, float] = {}
     banyak_baris: list[tuple[int, int, float]] = []
     for (r, c), sel in list(ws._cells.items()):
-        if not r_min <= r <= r_max or (r, c) in tertutup:
-            continue
+        if not r_min <= r <= r_max or (r, c) in tertutup or (lebar(c) == 0.0 and (r, c) not in gabung):
+            continue                        # a hidden column (the row-kind helper) prints nothing
         v = sel.value
         if sel.data_type == "f":
             v = (nilai or {}).get((r, c), "")
