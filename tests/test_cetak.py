@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from renja_xl.capaian import JenisIndikator
-from renja_xl.data_induk import DataInduk
+from renja_xl.data_induk import PILIHAN_KERTAS, DataInduk
 from renja_xl.galat import GalatPengguna
 from renja_xl.generator import cetak, isi_buku, isi_buku_semua, rumus, simpan
 from renja_xl.generator.hitung import hitungan
@@ -56,6 +56,7 @@ def data_besar() -> DataInduk:
 def test_kertas_dari_info() -> None:
     assert cetak.pilih_kertas(None).nama == "F4" and cetak.pilih_kertas("").kode == 14
     assert cetak.pilih_kertas("folio").nama == "F4" and cetak.pilih_kertas(" a4 ").kode == 9
+    assert set(cetak.KERTAS) == set(PILIHAN_KERTAS)          # every choice the Info sheet offers prints
     assert cetak.pilih_kertas("Legal").kode == 5 and cetak.pilih_kertas("A3").kode == 8
     with pytest.raises(GalatPengguna) as e:
         cetak.pilih_kertas("B5")
@@ -64,8 +65,7 @@ def test_kertas_dari_info() -> None:
 
 def test_kertas_a4_dipakai_di_setiap_lembar() -> None:
     data = data_contoh()
-    object.__setattr__(data.info, "kertas", "A4")
-    wb = isi_buku_semua(data)
+    wb = isi_buku_semua(DataInduk(replace(data.info, kertas="A4"), data.baris))
     for ws in wb.worksheets:
         if ws.sheet_state == "visible":
             assert ws.page_setup.paperSize == 9, ws.title

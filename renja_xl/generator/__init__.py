@@ -282,7 +282,7 @@ def _atur_cetak(wb: Workbook, data: DataInduk, dicetak: list[tuple[str, _Isian]]
     named in Info, body at 7 pt or more, signature kept with its names, page numbers in the footer."""
     from renja_xl.generator.rumus import LEMBAR_SKALA
 
-    kertas = cetak.pilih_kertas(getattr(data.info, "kertas", None))
+    kertas = cetak.pilih_kertas(data.info.kertas)
     nilai = hitungan(wb).nilai()
     opd = data.info.nama_opd
     for judul, isian in dicetak:

@@ -27,6 +27,7 @@ from openpyxl.worksheet.pagebreak import Break, ColBreak, RowBreak
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.angka import format_angka
+from renja_xl.data_induk.model import KERTAS_BAKU, PILIHAN_KERTAS, baca_kertas
 from renja_xl.galat import GalatPengguna
 
 __all__ = ["Kertas", "KERTAS", "KERTAS_BAWAAN", "pilih_kertas", "HURUF", "huruf", "font_bawaan", "lebar_teks",
@@ -51,24 +52,21 @@ class Kertas:
 
 KERTAS: dict[str, Kertas] = {
     "F4": Kertas("F4", 14, 215.9, 330.2),
-    "LEGAL": Kertas("Legal", 5, 215.9, 355.6),
+    "Legal": Kertas("Legal", 5, 215.9, 355.6),
     "A4": Kertas("A4", 9, 210.0, 297.0),
     "A3": Kertas("A3", 8, 297.0, 420.0),
 }
-KERTAS_BAWAAN = "F4"
-_SINONIM = {"FOLIO": "F4", "F4/FOLIO": "F4", "FOLIO/F4": "F4", "F 4": "F4", "8.5X13": "F4", "215X330": "F4"}
+KERTAS_BAWAAN = KERTAS_BAKU
 
 
 def pilih_kertas(nama: object) -> Kertas:
-    """The paper an Info sheet names (blank: F4); an unknown name is the user's to fix."""
-    teks = str(nama or "").strip().upper().replace(" MM", "")
-    if not teks:
-        teks = KERTAS_BAWAAN
-    teks = _SINONIM.get(teks, teks)
-    if teks not in KERTAS:
+    """The paper an Info sheet names (blank: F4), read by the Data Induk's own rule (``baca_kertas``); an
+    unknown name is the user's to fix."""
+    kunci = baca_kertas(nama)
+    if kunci not in KERTAS:
         raise GalatPengguna(f"ukuran kertas '{nama}' tidak dikenal.", lembar="Info",
-                            saran="Isi kertas dengan F4, Legal, A4 atau A3.")
-    return KERTAS[teks]
+                            saran=f"Isi kertas dengan {', '.join(PILIHAN_KERTAS)}.")
+    return KERTAS[kunci]
 
 
 def huruf(**kw: object) -> Font:

@@ -50,6 +50,8 @@ def tulis_skala(wb: Workbook, skala: Skala) -> Worksheet:
     ws["D2"] = ("Nilai capaian mendapat predikat dari baris dengan batas bawah terbesar yang dicapai. Batas dan "
                 "nama boleh diubah; urutan harus tetap naik dari atas ke bawah.")
     ws["D2"].alignment = Alignment(wrap_text=True, vertical="top")
+    akhir = max(3, len(skala.tingkat) + 1)
+    ws.merge_cells(f"D2:D{akhir}")       # the note spreads over the table's rows instead of stretching one
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["D"].width = 60
