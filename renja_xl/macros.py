@@ -249,11 +249,10 @@ def impor_data_induk(buku: Any) -> Path:
 
 
 def _pemeriksa_kode() -> Callable[[Any], Any]:
-    from renja_xl.nomenklatur.simpan import muat_katalog
-    from renja_xl.nomenklatur.validasi import validasi
+    from renja_xl.nomenklatur.simpan import validasi_otomatis
 
-    katalog = muat_katalog()
-    return lambda v: validasi(v, None, None, katalog)
+    # the same era-aware validation as =CEK_KODE and `renja-xl kode`: each code by the list of its own era
+    return lambda v: validasi_otomatis(v, None, None)
 
 
 @_aksi

@@ -186,6 +186,8 @@ def _demo_buat(console: Console, folder: Path) -> None:
     hasil = periksa_berkas(dihitung, pemda="kabkota")
     console.print(f"   Dihitung ulang oleh LibreOffice lalu diperiksa: {len(hasil.formulir)} formulir dikenali, "
                   f"{hasil.jumlah_salah} salah, {hasil.jumlah_peringatan} peringatan.")
+    for c in hasil.catatan:  # e.g. the catalog installed is of another era than the example's 2022 codes
+        console.print(f"   Catatan: {c}")
     for x in hasil.temuan[:5]:
         console.print(f"   - {x.lembar}!{x.sel} ({x.tingkat}): {x.temuan.pesan}")
 

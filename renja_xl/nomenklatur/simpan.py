@@ -64,21 +64,33 @@ def _berkas_versi(nama: str) -> Path:
     return folder_katalog() / f"{nama}.json.gz"
 
 
+_indeks_cache: dict[tuple[str, int, int, int], dict] = {}
+
+
 def _baca_indeks() -> dict:
+    """The index (a fresh copy), read once per change of the file: =CEK_KODE asks for it per cell."""
     p = folder_katalog() / "indeks.json"
-    if not p.is_file():
+    try:
+        st = p.stat()
+    except OSError:
         return {"aktif": None, "versi": {}}
+    kunci = (str(p), st.st_mtime_ns, st.st_size, st.st_ino)
+    if kunci in _indeks_cache:
+        return json.loads(json.dumps(_indeks_cache[kunci]))
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("versi"), dict):
             raise ValueError("bentuk salah")
-        return data
+        _indeks_cache.clear()
+        _indeks_cache[kunci] = data
+        return json.loads(json.dumps(data))
     except (ValueError, OSError) as e:
         raise GalatPengguna(f"indeks katalog nomenklatur rusak ({e})", berkas=p,
                             saran="Hapus berkas indeks.json itu lalu impor ulang daftar nomenklatur.") from None
 
 
 def _tulis_indeks(indeks: dict) -> None:
+    _indeks_cache.clear()
     _tulis_atomik(folder_katalog() / "indeks.json",
                   json.dumps(indeks, ensure_ascii=False, indent=1).encode("utf-8"))
 

@@ -141,7 +141,9 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
     per_form = [(g, [(f, klasifikasi(g, f, jenis_pemda=jenis_pemda)) for f in forms]) for g, forms in per_lembar]
     # each form is judged by the installed list of its own era (its codes' width, else the workbook's; the year)
     katalog_buku = kode_cek.KatalogBuku(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
-                                        tahun_dari_teks(teks_judul_berkas(grids, semua_form)))
+                                        tahun_dari_teks(teks_judul_berkas(grids, semua_form))
+                                        or tahun_dari_teks(" ".join(j for f in semua_form
+                                                                    for j in f.judul_kolom.values())))
     butir = []
     meta_per_lembar: dict[str, dict] = {}
     rumus_per_lembar: dict[str, set[tuple[int, int]]] = {}
