@@ -59,7 +59,8 @@ def _kode(kode: List[str], nama: Optional[List[str]], pemda: Optional[str], bida
     else:
         nama_kat = list(dict.fromkeys(kat.nama for kat in dipakai if kat is not None))
         tampilkan(hasil, muat_katalog(), Console(highlight=False, soft_wrap=True),
-                  judul=f"Katalog: {', '.join(nama_kat)}" if nama_kat else "Tanpa katalog")
+                  judul=f"Katalog: {', '.join(nama_kat)}" if nama_kat
+                  else "Katalog era kode ini belum diimpor" if muat_katalog() is not None else "Tanpa katalog")
     if any(v.status != "benar" for v in hasil):
         raise typer.Exit(1)
 

@@ -663,7 +663,9 @@ def vonis_era_lain(kode: object, nama: str | None, konteks: Konteks | None, era:
         t_era = next((t for t in v.temuan if t.jenis == "nomenklatur.era" and t.saran), None)
         if t_era is not None:
             saran = t_era.saran
-            temuan.append(Temuan("nomenklatur.padanan", "info", t_era.pesan, saran=t_era.saran,
+            temuan.append(Temuan("nomenklatur.padanan", "info",
+                                 f"Padanannya di katalog '{katalog_lain.nama}': "
+                                 f"{_nama_kode(katalog_lain, t_era.saran)}.", saran=t_era.saran,
                                  ditemukan=t_era.ditemukan))
     return _vonis(k, temuan, saran=saran)
 
