@@ -350,6 +350,33 @@ class Katalog:
                     nama_l.append(normal_nama(nm))
         return peta
 
+    def _calon_kode(self, segmen: int, digit_pemda: str | None, digit_asal: str | None) -> list[str]:
+        """Codes of one shape, of the pemda level asked for (computed once per level: validation asks often)."""
+        kunci = (segmen, digit_pemda, digit_asal if digit_asal in _DIGIT_KHUSUS else None)
+        hasil = self._cache_calon.get(kunci)
+        if hasil is None:
+            semua = self._kode_per_segmen.get(segmen) or list(self._peta)
+            hasil = [c for c in semua if level_cocok(c, digit_pemda, digit_asal)] if digit_pemda else semua
+            self._cache_calon[kunci] = hasil
+        return hasil
+
+    def _nama_selevel(self, tingkat: Tingkat | None, digit_pemda: str | None,
+                      digit_asal: str | None) -> tuple[list[str], list[str]]:
+        """(codes, normalised names) of one level and pemda level, computed once."""
+        kunci = ("nama", tingkat, digit_pemda, digit_asal if digit_asal in _DIGIT_KHUSUS else None)
+        hasil = self._cache_calon.get(kunci)
+        if hasil is None:
+            kode_l, nama_l = self._nama_per_tingkat.get(tingkat, ([], []))
+            if digit_pemda:
+                pasang = [(k, nm) for k, nm in zip(kode_l, nama_l) if level_cocok(k, digit_pemda, digit_asal)]
+                kode_l, nama_l = [k for k, _ in pasang], [nm for _, nm in pasang]
+            hasil = self._cache_calon[kunci] = (kode_l, nama_l)
+        return hasil
+
+    @cached_property
+    def _cache_calon(self) -> dict:
+        return {}
+
     def mirip_kode(self, kode: str, n: int = 5, digit_pemda: str | None = None,
                    bidang: str | None = None) -> list[str]:
         """Real codes closest to ``kode`` by edit distance, same shape first; siblings break ties.
@@ -364,9 +391,7 @@ class Katalog:
             return []
         tpl = _ke_template(teks)
         cari = tpl if tpl is not None and self.ada_bidang(".".join(teks.split(".")[:2])) else teks
-        calon = self._kode_per_segmen.get(cari.count(".") + 1) or list(self._peta)
-        if digit_pemda:
-            calon = [c for c in calon if level_cocok(c, digit_pemda, digit_pemda_kode(teks))]
+        calon = self._calon_kode(cari.count(".") + 1, digit_pemda, digit_pemda_kode(teks))
         if not calon:
             return []
         batas = max(n * 4, 20)
@@ -402,17 +427,16 @@ class Katalog:
         target = normal_nama(nama or "")
         if not target:
             return []
-        kode_l, nama_l = self._nama_per_tingkat.get(tingkat, ([], []))
+        kode_l, nama_l = self._nama_selevel(tingkat, digit_pemda, digit_asal)
         if not nama_l:
             return []
-        saring = digit_pemda is not None or bidang is not None
-        hasil = process.extract(target, nama_l, scorer=fuzz.token_sort_ratio, limit=n * (40 if saring else 3),
+        hasil = process.extract(target, nama_l, scorer=fuzz.token_sort_ratio, limit=n * (12 if bidang else 3),
                                 score_cutoff=batas)
         keluar: list[tuple[str, str, float]] = []
         lihat: set[str] = set()
         for _nm, skor, i in hasil:
             kode_c = kode_l[i]
-            if kode_c in lihat or (digit_pemda and not level_cocok(kode_c, digit_pemda, digit_asal)):
+            if kode_c in lihat:
                 continue
             lihat.add(kode_c)
             keluar.append((kode_c, self._peta[kode_c].nama, float(skor)))
