@@ -148,7 +148,7 @@ def csv_lama(tmp_path: Path) -> Path:
 def test_impor_nama_baku_pendek(folder: Path, csv_kecil: Path, csv_lama: Path) -> None:
     r = runner.invoke(app, ["nomenklatur", "impor", str(csv_lama)])
     assert r.exit_code == 0, r.output
-    assert "Versi permendagri-90-2019 diimpor" in r.output
+    assert "Versi permendagri-90-2019 diimpor" in r.output and "Era: Permendagri 90/2019" in r.output
     r = runner.invoke(app, ["nomenklatur", "impor", str(csv_kecil)])
     assert r.exit_code == 0 and "Versi kepmendagri-2021 diimpor" in r.output
     # another list of the same kind never overwrites the first under the same default name
@@ -162,6 +162,8 @@ def test_impor_nama_baku_pendek(folder: Path, csv_kecil: Path, csv_lama: Path) -
     # the same file again replaces its own version
     r = runner.invoke(app, ["nomenklatur", "impor", str(csv_lama)])
     assert r.exit_code == 0 and len(simpan.daftar_versi()) == 3
+    r = runner.invoke(app, ["nomenklatur", "daftar"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0 and "Era" in r.output and "Kepmendagri 050-5889/2021" in r.output
 
 
 def test_kode_dinilai_dengan_katalog_eranya(folder: Path, csv_kecil: Path, csv_lama: Path) -> None:

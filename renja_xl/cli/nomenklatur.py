@@ -40,10 +40,13 @@ def _aman(fungsi: Callable[..., None]) -> Callable[..., None]:
 @_aman
 def impor(
     berkas: Path = typer.Argument(..., help="Ekspor nomenklatur SIPD (.xlsx), lampiran Kepmendagri (.xlsx) atau CSV."),
-    nama: str = typer.Option(None, "--nama", help="Nama versi (bawaan: nama berkas), mis. 2027."),
+    nama: str = typer.Option(None, "--nama", help="Nama versi (bawaan: nama pendek dari jenis dan tahun daftar, "
+                                                 "mis. sipd-2027, permendagri-90-2019)."),
 ) -> None:
     """Impor daftar nomenklatur resmi sebagai satu versi katalog."""
     from renja_xl.nomenklatur import simpan
+
+    from renja_xl.nomenklatur.katalog import era_katalog
 
     nama_versi, meta = simpan.impor(berkas, nama)
     j = meta["jumlah"]
@@ -53,6 +56,9 @@ def impor(
         _layar.print(f"{meta['pendahulu']} sub kegiatan mencatat kode sebelumnya (untuk saran kode pengganti).")
     for p in meta.get("peringatan", []):
         _layar.print(f"[yellow]Peringatan:[/yellow] {p}")
+    era = era_katalog(meta, meta.get("digit_sub"))
+    if era is not None:
+        _layar.print(f"Era: {era.nama}. Dokumen dengan kode era ini diperiksa dengan versi ini.")
     if simpan.versi_aktif() == nama_versi:
         _layar.print(f"Versi aktif: {nama_versi}.")
 
@@ -63,6 +69,8 @@ def daftar_versi() -> None:
     """Tampilkan versi katalog yang tersimpan."""
     from renja_xl.nomenklatur import simpan
 
+    from renja_xl.nomenklatur.katalog import era_katalog
+
     versi = simpan.daftar_versi()
     if not versi:
         _layar.print("Belum ada katalog nomenklatur. Impor dengan: renja-xl nomenklatur impor BERKAS")
@@ -70,6 +78,7 @@ def daftar_versi() -> None:
     t = Table(title=f"Katalog nomenklatur ({simpan.folder_katalog()})")
     t.add_column("Aktif")
     t.add_column("Nama", overflow="fold")
+    t.add_column("Era", overflow="fold")
     t.add_column("Berkas sumber", overflow="fold")
     t.add_column("SHA-256", overflow="fold")
     t.add_column("Diimpor", overflow="fold")
@@ -77,7 +86,9 @@ def daftar_versi() -> None:
     for v in versi:
         j = v.get("jumlah", {})
         jumlah = "/".join(str(j.get(k, 0)) for k in ("urusan", "bidang urusan", "program", "kegiatan", "sub kegiatan"))
-        t.add_row("✓" if v["aktif"] else "", v["nama"], str(v.get("sumber", "")), str(v.get("sha256", ""))[:16],
+        era = era_katalog(v, None)
+        t.add_row("✓" if v["aktif"] else "", v["nama"], era.nama.split(" (")[0] if era else "",
+                  str(v.get("sumber", "")), str(v.get("sha256", ""))[:16],
                   str(v.get("diimpor", ""))[:16].replace("T", " "), jumlah)
     _layar.print(t)
 
