@@ -91,7 +91,7 @@ def test_modul_jenis_tanpa_daftar_satuan_sendiri() -> None:
     ("Persen", [], JenisIndikator.PERSENTASE),
 ])
 def test_aturan_tebakan(satuan: str, bukti: list, harap: JenisIndikator) -> None:
-    j, sebab = modul_jenis.tebak_jenis(satuan, "Indikator uji", bukti)
+    j, sebab = modul_jenis.tebak_jenis(satuan, "Indikator uji", [modul_jenis.Bukti(*b) for b in bukti])
     assert j is harap and sebab.startswith(harap.value)
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from renja_xl import generator, libreoffice
 from renja_xl.cli import app
 from renja_xl.contoh_tabel import e81_tangan, pontianak_e81
-from renja_xl.data_induk import BarisIndikator, DataInduk, baca_data_induk
+from renja_xl.data_induk import BarisIndikator, DataInduk, baca_data_induk, periksa_data_induk
 from renja_xl.impor_induk import impor, impor_berkas
 from renja_xl.impor_induk.sel import angka_sel, bagian, sama_tercetak, satuan_cetak
 
@@ -59,6 +59,7 @@ def test_e81_400_baris_dibuat_ulang_hanya_beda_di_kesalahan(libreoffice: None, t
     salah_tebak = {i + 2: a.jenis.value for i, (a, b) in enumerate(zip(data.baris, hasil.data.baris))
                    if a.jenis is not b.jenis}
     _konfirmasi(induk, salah_tebak)
+    assert periksa_data_induk(induk) == []
     r = CliRunner().invoke(app, ["data-induk", "cek", str(induk)])
     assert r.exit_code == 0, r.output
     baru = _hitung(generator.buat(induk, "e81", None, tmp_path / "e81_baru.xlsx"), tmp_path / "e81_baru_h.xlsx")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from renja_xl.angka import format_angka
 from renja_xl.capaian import JenisIndikator, realisasi_tahun
-from renja_xl.impor_induk.jenis import bukti_sumber, tebak_jenis
+from renja_xl.capaian import tebak_jenis as inti_tebak
+from renja_xl.impor_induk.jenis import CALON, Bukti, bukti_sumber, tebak_jenis
 from renja_xl.impor_induk.model import BacaanForm, BarisSumber, Catatan
 from renja_xl.impor_induk.sel import normal_teks
 from renja_xl.kode import Tingkat, parse_kode
@@ -90,7 +91,7 @@ def gabung(bacaan: list[BacaanForm], catatan: list[Catatan], triwulan: int) -> l
     urut = sorted(bacaan, key=lambda b: (b.urutan, -(b.triwulan or 0)))
     grup: dict[tuple, Gabungan] = {}
     pertama: dict[tuple, int] = {}
-    bukti: dict[int, list[tuple[str, str]]] = {}
+    bukti: dict[int, list[Bukti]] = {}
     for b in urut:
         tumpuk: list[tuple[int, tuple]] = []
         kali: dict[tuple, int] = {}
@@ -161,7 +162,7 @@ def _lanjutan(hasil: list[Gabungan], catatan: list[Catatan]) -> None:
                                "Keterangan. Periksa kodenya."))
 
 
-def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], triwulan: int) -> None:
+def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[Bukti], triwulan: int) -> None:
     """Choose each field from the sources (best first) and note every disagreement."""
     utama = gb.sumber[0]
     gb.kode = utama.kode or ""
@@ -214,9 +215,10 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], tri
         angka_k = [ns.angka for x in gb.sumber for kunci, ns in x.nilai.items()
                    if ns.angka is not None and "rp" not in kunci and kunci != "pagu_n1"]
         batas = any((a.batas or "").startswith("<") for a in angka_k)
-        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas_atas=batas,
-                                      persen=any(a.persen for a in angka_k))
+        persen = any(a.persen for a in angka_k)
+        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas_atas=batas, persen=persen)
         gb.perlu_dicek.insert(0, f"jenis ditebak ({sebab})")
+        _bukti_lawan_satuan(gb, bukti, inti_tebak(gb.satuan or None, gb.indikator or None, persen=persen), catatan)
     # a T-C.29 annual realisasi: against the quarters, or in the evaluated quarter when none is given
     for x in gb.sumber:
         ns = x.nilai.get("realisasi_tahun_k")
@@ -236,6 +238,28 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[tuple[str, str]], tri
         break
     if not gb.kode:
         gb.perlu_dicek.append("kode tidak tertulis di formulir; isi kodenya")
+
+
+def _bukti_lawan_satuan(gb: Gabungan, bukti: list[Bukti], inti: JenisIndikator, catatan: list[Catatan]) -> None:
+    """A type taken from a printed total against what the unit says (the core's rule) is noted at that cell
+    with the value the unit's type would give: either the type or the printed total is wrong (seed
+    004:320 prints 0 for 1 + 0 + 0 vehicles, which reads as a level)."""
+    if (gb.jenis is JenisIndikator.KUMULATIF) == (inti is JenisIndikator.KUMULATIF):
+        return
+    for x in bukti:
+        if x.sel is None or x.lain is None or x.tercetak is None or x.jenis not in CALON:
+            continue
+        if (CALON[x.jenis] is JenisIndikator.KUMULATIF) != (gb.jenis is JenisIndikator.KUMULATIF):
+            continue
+        kata = "jumlah" if x.jenis == "jumlah" else "nilai terakhir"
+        satuan = f"satuan '{gb.satuan}'" if gb.satuan else "nama indikator"
+        catatan.append(Catatan(
+            "jenis", x.berkas, x.lembar, x.sel,
+            f"{gb.kode} '{gb.indikator[:60]}': angka tercetak sama dengan {kata}, jadi jenis '{gb.jenis.value}' "
+            f"dipakai; menurut {satuan} jenisnya '{inti.value}' dan angka ini seharusnya "
+            f"{format_angka(x.lain)}. Periksa jenisnya (kolom 'Perlu dicek').",
+            tercetak=format_angka(x.tercetak), seharusnya=f"{format_angka(x.lain)} (bila {inti.value})"))
+        return
 
 
 def _kode_ganda(hasil: list[Gabungan]) -> None:

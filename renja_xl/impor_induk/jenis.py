@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from openpyxl.utils import get_column_letter
 
@@ -22,12 +23,25 @@ from renja_xl.capaian import tebak_jenis as inti_tebak
 from renja_xl.impor_induk.model import BacaanForm, BarisSumber
 from renja_xl.impor_induk.sel import angka_sel, bagian, sama_tercetak, satuan_cetak
 
-__all__ = ["bukti_sumber", "tebak_jenis", "tanda_menurun", "CALON"]
+__all__ = ["Bukti", "bukti_sumber", "tebak_jenis", "tanda_menurun", "CALON"]
 
 K, P, NA, M = (JenisIndikator.KUMULATIF, JenisIndikator.PERSENTASE, JenisIndikator.NILAI_AKHIR,
                JenisIndikator.MENURUN)
 # the two ways quarters add up: the evidence a candidate type leaves in a printed total
 CALON: dict[str, JenisIndikator] = {"jumlah": K, "akhir": P}
+
+
+class Bukti(NamedTuple):
+    """What one place of the source shows: ``jenis`` 'jumlah' | 'akhir' | 'menurun' | 'naik', why, and for a
+    printed total the cell, the printed value and the value it would have under the other candidate."""
+
+    jenis: str
+    alasan: str
+    berkas: str = ""
+    lembar: str = ""
+    sel: str | None = None
+    tercetak: float | None = None
+    lain: float | None = None
 
 
 def tanda_menurun(indikator: str) -> tuple[str, bool]:
@@ -39,24 +53,26 @@ def tanda_menurun(indikator: str) -> tuple[str, bool]:
     return indikator, False
 
 
-def _bukti(hitung: Callable[[JenisIndikator], float | None], tercetak: tuple[float, float] | None, label: str
-           ) -> tuple[str, str] | None:
-    """('jumlah'|'akhir', reason) when the printed value is what the core computes for exactly one of the
+def _bukti(hitung: Callable[[JenisIndikator], float | None], tercetak: tuple[float, float] | None, label: str,
+           b: BacaanForm | None = None, sel: str | None = None) -> Bukti | None:
+    """'jumlah' or 'akhir' when the printed value is what the core computes for exactly one of the
     candidate types (to the printed digits); None when both or neither give it."""
     if tercetak is None:
         return None
     p, u = tercetak
-    cocok = []
+    nilai: dict[str, float] = {}
     for kunci, jenis in CALON.items():
         v = hitung(jenis)
         if v is None:
             return None
-        if sama_tercetak(p, v, u):
-            cocok.append(kunci)
+        nilai[kunci] = v
+    cocok = [k for k, v in nilai.items() if sama_tercetak(p, v, u)]
     if len(cocok) != 1:
         return None
-    kata = "jumlah" if cocok[0] == "jumlah" else "nilai terakhir"
-    return cocok[0], f"{label} = {kata} ({format_angka(p)})"
+    k = cocok[0]
+    lain = next(v for kk, v in nilai.items() if kk != k)
+    return Bukti(k, f"{label} = {'jumlah' if k == 'jumlah' else 'nilai terakhir'} ({format_angka(p)})",
+                 b.nama if b else "", b.grid.nama if b else "", sel, p, lain)
 
 
 def _tercetak(b: BacaanForm, x: BarisSumber, nomor: int) -> tuple[float, float] | None:
@@ -75,7 +91,7 @@ def _v(x: BarisSumber, kunci: str) -> float | None:
     return n.nilai if n is not None else None
 
 
-def _arah(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
+def _arah(b: BacaanForm, x: BarisSumber) -> Bukti | None:
     """('menurun', reason) when a printed capaian is the core's menurun capaian (target / realisasi) and not
     its kumulatif one, ('naik', reason) the other way round."""
     for n in sorted(b.formulir.aturan):
@@ -91,9 +107,9 @@ def _arah(b: BacaanForm, x: BarisSumber) -> tuple[str, str] | None:
             continue
         ke_turun, ke_naik = sama_tercetak(p[0], turun, p[1]), sama_tercetak(p[0], naik, p[1])
         if ke_turun and not ke_naik:
-            return "menurun", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = target / realisasi"
+            return Bukti("menurun", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = target / realisasi")
         if ke_naik and not ke_turun:
-            return "naik", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = realisasi / target"
+            return Bukti("naik", f"{b.nama} '{b.grid.nama}' baris {x.baris}: kolom {n} = realisasi / target")
     return None
 
 
@@ -110,49 +126,49 @@ def _ref(b: BacaanForm, x: BarisSumber, n: int) -> str | None:
     return f"{get_column_letter(c)}{x.baris}" if c else None
 
 
-def _rumus(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str] | None]:
+def _rumus(b: BacaanForm, x: BarisSumber) -> list[Bukti | None]:
     """What the formulas of the row say: column 12 summing the quarters or taking the last one, a capaian
     dividing the target by the realisasi. Exact for a generated workbook, and for staff who use formulas."""
-    hasil: list[tuple[str, str] | None] = []
+    hasil: list[Bukti | None] = []
     label = f"{b.nama} '{b.grid.nama}' baris {x.baris}"
     c12 = b.turunan.get((12, "K"))
     rumus = (b.grid.get(x.baris, c12).rumus or "").upper().replace("$", "") if c12 else ""
     tw = [ref for n in (8, 9, 10, 11) if (ref := _ref(b, x, n)) and re.search(rf"\b{ref}\b", rumus)]
     if rumus and tw:
         if "SUM(" in rumus or re.search(r"\b[A-Z]{1,3}\d+\s*\+\s*[A-Z]{1,3}\d+", rumus):
-            hasil.append(("jumlah", f"{label}: rumus kolom 12 menjumlahkan triwulan"))
+            hasil.append(Bukti("jumlah", f"{label}: rumus kolom 12 menjumlahkan triwulan"))
         elif "ISNUMBER(" in rumus or len(tw) == 1:
-            hasil.append(("akhir", f"{label}: rumus kolom 12 mengambil triwulan terakhir"))
+            hasil.append(Bukti("akhir", f"{label}: rumus kolom 12 mengambil triwulan terakhir"))
     for n, a in b.formulir.aturan.items():
         c = b.turunan.get((n, "K")) or b.turunan.get((n, None))
         rumus = (b.grid.get(x.baris, c).rumus or "").upper().replace("$", "") if c else ""
         r, t = _ref(b, x, a.operand[0]), _ref(b, x, a.operand[-1])
         if a.jenis == "rasio" and rumus and r and t and re.search(rf"\b{t}\s*/\s*{r}\b", rumus):
-            hasil.append(("menurun", f"{label}: rumus kolom {n} = target / realisasi"))
+            hasil.append(Bukti("menurun", f"{label}: rumus kolom {n} = target / realisasi"))
     return hasil
 
 
-def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str]]:
+def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[Bukti]:
     """What the source's printed figures show about this indicator: its quarters added up ('jumlah') or
     the last one taken ('akhir'), its capaian computed as target / realisasi ('menurun') or the other way
     ('naik'), the generator's lower-is-better mark ('menurun')."""
     label = f"{b.nama} '{b.grid.nama}' baris {x.baris}"
-    hasil: list[tuple[str, str] | None] = _rumus(b, x)
+    hasil: list[Bukti | None] = _rumus(b, x)
     if x.tertanda_menurun:
-        hasil.append(("menurun", f"{label}: nama indikator bertanda menurun"))
+        hasil.append(Bukti("menurun", f"{label}: nama indikator bertanda menurun"))
     if b.form in ("e81", "e81-renja"):
         tw = [_v(x, f"tw_k{i}") for i in range(1, 5)]
         p12 = _tercetak(b, x, 12)
         n13 = 14 if b.form == "e81-renja" else 13
         lalu = _v(x, "realisasi_lalu_k")
-        hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), p12, f"{label}: kolom 12") or _bukti(
+        hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), p12, f"{label}: kolom 12", b, _ref(b, x, 12)) or _bukti(
             lambda j: realisasi_renstra(lalu, p12[0] if p12 else None, j), _tercetak(b, x, n13),
-            f"{label}: kolom {n13} (6 + 12)"))
+            f"{label}: kolom {n13} (6 + 12)", b, _ref(b, x, n13)))
         hasil.append(_arah(b, x))
     elif b.form == "tc29":
         lalu, tahun, n1 = _v(x, "realisasi_lalu_k"), _v(x, "realisasi_tahun_k"), _v(x, "target_n1_k")
         hasil.append(_bukti(lambda j: realisasi_renstra(lalu, tahun, j, perkiraan=n1), _tercetak(b, x, 10),
-                            f"{label}: kolom 10 (5 + 7 + 9)"))
+                            f"{label}: kolom 10 (5 + 7 + 9)", b, _ref(b, x, 10)))
         hasil.append(_arah(b, x))
     elif b.form == "rencana-aksi":
         tw = [_v(x, f"target_tw{i}") for i in range(1, 5)]
@@ -160,7 +176,7 @@ def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[tuple[str, str]]:
         tahunan = (t.nilai, satuan_cetak(b.grid.get(x.baris, b.kolom["target_k"]))) if t and t.nilai is not None \
             else None
         hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), tahunan,
-                            f"{label}: target tahunan dari target triwulan"))
+                            f"{label}: target tahunan dari target triwulan", b, x.nilai["target_k"].sel if t else None))
     return [h for h in hasil if h]
 
 
@@ -174,15 +190,15 @@ def _level(satuan: str, inti: JenisIndikator) -> JenisIndikator:
     return inti if inti in (P, NA) else NA
 
 
-def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], *, batas_atas: bool = False,
+def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[Bukti], *, batas_atas: bool = False,
                 persen: bool = False) -> tuple[JenisIndikator, str]:
     """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek"). The
     source's own evidence first; without it the core's level/flow decision (:func:`capaian.tebak_jenis`).
     ``batas_atas``: a target printed as ``<5%``; ``persen``: an input value printed with ``%``."""
-    jumlah = [r for k, r in bukti if k == "jumlah"]
-    akhir = [r for k, r in bukti if k == "akhir"]
-    turun = [r for k, r in bukti if k == "menurun"]
-    naik = [r for k, r in bukti if k == "naik"]
+    jumlah = [x.alasan for x in bukti if x.jenis == "jumlah"]
+    akhir = [x.alasan for x in bukti if x.jenis == "akhir"]
+    turun = [x.alasan for x in bukti if x.jenis == "menurun"]
+    naik = [x.alasan for x in bukti if x.jenis == "naik"]
     inti = inti_tebak(satuan or None, indikator or None, persen=persen)
     level = _level(satuan, inti)
     if turun and not jumlah and not naik:
@@ -192,7 +208,7 @@ def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[tuple[str, str]], *
     if batas_atas and not naik:
         return M, "menurun: target ditulis sebagai batas atas ('<')"
     if akhir and not jumlah:
-        return level, f"{level.value}: {akhir[0]}"
+        return level, f"{level.value}: {akhir[0]}" + (f" walau satuannya '{satuan}'" if inti is K and satuan else "")
     ragu = "; sumber menjumlahkan di satu tempat dan tidak di tempat lain, periksa" if jumlah and akhir else ""
     if inti is not K:
         tanpa_persen = inti_tebak(satuan or None, indikator or None)

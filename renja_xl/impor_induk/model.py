@@ -28,6 +28,7 @@ JENIS_CATATAN = {
     "jumlah": "Jumlah/roll-up berbeda",
     "rata": "Rata-rata capaian berbeda",
     "predikat": "Predikat berbeda",
+    "jenis": "Jenis indikator bertentangan dengan satuan",
     "baris": "Baris tidak diimpor",
     "sel": "Isi sel disesuaikan",
     "kode": "Kode diperbaiki",

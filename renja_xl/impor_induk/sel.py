@@ -15,8 +15,8 @@ from renja_xl.angka import Angka, format_angka, parse_angka
 from renja_xl.capaian import satuan_dari_indikator
 from renja_xl.periksa.deteksi import Sel
 
-__all__ = ["satuan_cetak", "sama_tercetak", "angka_sel", "bagian", "jumlah_indikator", "pilih_satuan", "ke_masukan", "satuan_dari", "pisah_indikator", "pisah_satuan_indikator",
-           "teks_sel", "normal_teks"]
+__all__ = ["satuan_cetak", "sama_tercetak", "angka_sel", "bagian", "jumlah_indikator", "pilih_satuan", "ke_masukan",
+           "satuan_dari", "pisah_indikator", "pisah_satuan_indikator", "teks_sel", "normal_teks"]
 
 _SPASI = re.compile(r"\s+")
 # a new value starts at a lone dash or a digit (optionally behind < or >) that follows a space
@@ -154,6 +154,7 @@ def satuan_cetak(s: Sel) -> float:
 
 
 def sama_tercetak(tercetak: float, tepat: float, u: float) -> bool:
-    """The printed value is the exact one rounded or cut off to its last digit (unit ``u``)."""
+    """The printed value is the exact one rounded or cut off to its last digit (unit ``u``). Cut off means
+    strictly less than one unit more: 1 is never printed 0, 895,83 may be printed 895."""
     eps = 1e-9 * max(1.0, abs(tepat))
-    return abs(tercetak - tepat) <= u / 2 + eps or 0 <= tepat - tercetak < u + eps
+    return abs(tercetak - tepat) <= u / 2 + eps or -eps <= tepat - tercetak < u - eps
