@@ -51,7 +51,7 @@ def semua_masukan_kembali(h: HasilImpor, tabel: st.Tabel, baris_seed: list[tuple
                           kolom: dict[str, tuple[str, int | None]], kol_uraian: int, induk: set[str]) -> int:
     """Every printed input number of every seed row is in the Data Induk, at its field, on the row(s) made
     from it; or a note at that very cell says why not. ``baris_seed``: (uraian, indikator, values) in
-    sheet order; rows with neither indicator nor a number make no Data Induk row; ``induk``: uraian of
+    sheet order (urusan/bidang headings make no Data Induk row); ``induk``: uraian of
     rows whose Rp are roll-ups of their children (compared with them, not imported). Returns the number of
     cells checked."""
     from openpyxl import load_workbook
@@ -64,8 +64,8 @@ def semua_masukan_kembali(h: HasilImpor, tabel: st.Tabel, baris_seed: list[tuple
         r = next(x for x in range(r + 1, ws.max_row + 1)
                  if (ws.cell(x, kol_uraian).value or "") == uraian
                  and (ws.cell(x, kol_uraian + 1).value or "") == indikator)
-        if not indikator and not any(ch.isdigit() for ch in nilai):
-            continue
+        if uraian.startswith(("URUSAN", "BIDANG", "BID.")):
+            continue                                   # a heading: no Data Induk row
         n = jumlah_indikator(indikator) if indikator else 1
         baris, i = data[i:i + n], i + n
         assert len(baris) == n and (not uraian or baris[0].uraian), (uraian, [b.uraian for b in baris])
@@ -450,3 +450,67 @@ def test_kalbar_kesalahan_lain_di_selnya(tmp_path: Path):
     data = h.data
     h.data = type(data)(data.info, [b for b in data.baris if b.kode not in ("2.17.05", "2.17.05.1.01")])
     assert semua_masukan_kembali(h, t, seed, TC29_MASUKAN, 2, set()) > 30
+
+
+# ------------------------------------------------ the imported Data Induk regenerates right forms (no LibreOffice)
+
+def _isi_kode_dan_konfirmasi(induk: Path, hasil: HasilImpor) -> None:
+    """What the user does once: type the codes a codeless form never printed (tree-consistent, under the
+    bidang 2.17), the Kode Bidang Urusan, and clear every "Perlu dicek" cell."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(induk)
+    ws, info = wb["Data"], wb["Info"]
+    judul = {str(c.value): c.column for c in ws[1] if c.value}
+    for r in range(1, info.max_row + 1):
+        if str(info.cell(r, 1).value or "").startswith("Kode Bidang Urusan") and not info.cell(r, 2).value:
+            info.cell(r, 2, "2.17")
+    prog = keg = sub = 0
+    kode = ""
+    for i, b in enumerate(hasil.data.baris):
+        if b.kode:
+            kode = b.kode
+        elif b.uraian and b.tingkat.label == "program":
+            prog, keg = prog + 1, 0
+            kode = f"2.17.{prog:02d}"
+        elif b.uraian and b.tingkat.label == "kegiatan":
+            keg, sub = keg + 1, 0
+            kode = f"2.17.{prog:02d}.2.{keg:02d}"
+        elif b.uraian:
+            sub += 1
+            kode = f"2.17.{prog:02d}.2.{keg:02d}.{sub:02d}"
+        ws.cell(i + 2, judul["Kode"], kode)
+        ws.cell(i + 2, judul["Perlu dicek"]).value = None
+    wb.save(induk)
+
+
+@pytest.mark.parametrize("seed", ["malang_e81", "kalbar_tabel21", "semarang_tabel21"])
+def test_seed_dibuat_ulang_masukan_sama_turunan_benar(seed: str, tmp_path: Path):
+    """Import a seed table, confirm (codes typed where the form had none), `buat --semua`: the Data Induk
+    passes the check, the regenerated forms carry the imported inputs and every derived cell is the core's
+    (read from the cached values the generator writes)."""
+    import dataclasses
+
+    from renja_xl import generator
+    from renja_xl.data_induk import BarisIndikator, baca_data_induk, periksa_data_induk
+    from renja_xl.impor_induk import impor_berkas
+
+    p = tmp_path / f"{seed}.xlsx"
+    getattr(st, seed)(p)
+    induk = tmp_path / "data_induk.xlsx"
+    pertama = impor_berkas([p], induk)
+    _isi_kode_dan_konfirmasi(induk, pertama)
+    assert periksa_data_induk(induk) == []
+    data = baca_data_induk(induk)
+    kedua = impor([generator.buat_semua(induk, tmp_path / "formulir.xlsx")])
+    assert not [c for c in kedua.catatan if c.jenis in ("hitung", "jumlah", "rata", "predikat", "jenis")], \
+        kedua.catatan
+    masukan = [f.name for f in dataclasses.fields(BarisIndikator) if f.name not in ("baris", "keterangan")]
+    assert len(kedua.data.baris) == len(data.baris) == len(pertama.data.baris)
+    beda = {(a.kode, k): (getattr(a, k), getattr(b, k)) for a, b in zip(kedua.data.baris, data.baris)
+            for k in masukan if getattr(a, k) != getattr(b, k)}
+    assert not beda, beda
+    # and the inputs are the imported ones (the codes aside)
+    for a, b in zip(pertama.data.baris, data.baris):
+        assert (a.target_k, a.tw_k, a.target_rp, a.tw_rp, a.target_renstra_k, a.realisasi_lalu_k) == (
+            b.target_k, b.tw_k, b.target_rp, b.tw_rp, b.target_renstra_k, b.realisasi_lalu_k)

@@ -285,7 +285,11 @@ def _baca_form(buku: BukuTerbaca, b: BacaanForm, klas: list[Baris], jenis_pemda:
             continue
         baris = _baris_sumber(buku, b, x, induk_r, urut[induk_r], item.get(induk_r), jenis_pemda, bidang,
                               punya_anak.get(induk_r, False))
-        if len(baris) == 1 and not baris[0].kode and not baris[0].indikator and not baris[0].nilai:
+        if len(baris) == 1 and not baris[0].kode and not baris[0].indikator and not baris[0].nilai \
+                and punya_anak.get(induk_r, False):
+            # an uncoded program/kegiatan heading: kept, so the rows under it keep their parent
+            baris[0].perlu_dicek.append("baris ini tanpa indikator dan angka di formulir; isi indikatornya bila ada")
+        elif len(baris) == 1 and not baris[0].kode and not baris[0].indikator and not baris[0].nilai:
             # text under the table (a place and date, a name) that looks like an uncoded kegiatan
             buku.catatan.append(Catatan("baris", nama, g.nama, alamat(x.r, x.kode_sel or f.kol_uraian or 1),
                                         f"baris tanpa kode, indikator dan angka tidak diimpor: "
