@@ -500,9 +500,22 @@ def test_seed_dibuat_ulang_masukan_sama_turunan_benar(seed: str, tmp_path: Path)
     induk = tmp_path / "data_induk.xlsx"
     pertama = impor_berkas([p], induk)
     _isi_kode_dan_konfirmasi(induk, pertama)
-    assert periksa_data_induk(induk) == []
-    data = baca_data_induk(induk)
-    kedua = impor([generator.buat_semua(induk, tmp_path / "formulir.xlsx")])
+    # what the check still reports is the seed's own: a realisasi without its target, a 2-digit sub kegiatan
+    # among 4-digit ones (marked by the import), or a type the source's arithmetic chose against its unit
+    # (listed in Catatan Impor)
+    masalah = periksa_data_induk(induk)
+    assert {m.jenis for m in masalah} <= {"data_induk.target_kosong", "data_induk.jenis_satuan", "kode.era"}, \
+        masalah
+    for m in masalah:
+        b = pertama.data.baris[m.baris - 2]
+        if m.jenis == "data_induk.target_kosong":
+            assert b.target_k is None and any(v is not None for v in b.tw_k)
+        elif m.jenis == "kode.era":
+            assert "2 digit" in pertama.perlu_dicek[m.baris - 2], (m, pertama.perlu_dicek[m.baris - 2])
+        else:
+            assert any(c.jenis == "jenis" and b.indikator[:40] in c.pesan for c in pertama.catatan), m
+    data = baca_data_induk(induk, paksa=True)
+    kedua = impor([generator.buat_semua(induk, tmp_path / "formulir.xlsx", paksa=bool(masalah))])
     assert not [c for c in kedua.catatan if c.jenis in ("hitung", "jumlah", "rata", "predikat", "jenis")], \
         kedua.catatan
     masukan = [f.name for f in dataclasses.fields(BarisIndikator) if f.name not in ("baris", "keterangan")]
