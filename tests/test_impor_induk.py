@@ -117,6 +117,17 @@ def test_batas_rentang_huruf_dicatat(teks: str, nilai: float | None, catatan: st
     assert v == nilai and catatan in ket and teks.split()[0] in ket
 
 
+@pytest.mark.parametrize("teks, harap", [("<5%", "<5%"), ("<5% Persen", "<5%"), ("4,5 – 5,5 %", "4,5–5,5%"),
+                                          (">= 80", ">=80"), ("12 Dokumen", 12.0)])
+def test_target_batas_dan_rentang_disimpan_utuh(teks: str, harap: object) -> None:
+    """In a target column the Data Induk keeps a bound or a range as its canonical text (the core computes
+    the capaian with it); elsewhere the cell gives its number and a note."""
+    assert sl.ke_masukan(parse_angka(teks), target=True) == (harap, "")
+    if isinstance(harap, str):
+        v, ket = sl.ke_masukan(parse_angka(teks))
+        assert isinstance(v, float) and ket
+
+
 def test_beberapa_indikator_dalam_satu_sel() -> None:
     assert [a.nilai for a in sl.bagian(parse_angka("83 Persen 100 Persen"), 2)] == [83, 100]
     assert [a.nilai for a in sl.bagian(parse_angka("0,03% - -"), 3)] == [0.03, None, None]

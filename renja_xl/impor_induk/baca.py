@@ -17,6 +17,7 @@ from renja_xl.galat import GalatPengguna
 from renja_xl.angka import Angka
 from renja_xl.kode import Kode, Tingkat, dari_template, parse_kode
 from renja_xl.capaian import JenisIndikator
+from renja_xl.data_induk.baca import KOLOM_TARGET_KHUSUS
 from renja_xl.impor_induk import sel as sl
 from renja_xl.impor_induk.info import triwulan_form, tahun_form
 from renja_xl.impor_induk.jenis import tanda_menurun
@@ -461,7 +462,7 @@ def _baris_sumber(buku: BukuTerbaca, b: BacaanForm, x: Baris, induk_r: int, urut
                     buku.catatan.append(Catatan("sel", nama, g.nama, alamat_sel, pesan, tercetak=str(asli)))
                     bs.keterangan.append(f"{_label_kolom(b, kunci)}: '{asli}' tidak diimpor ({len(nilai)} nilai)")
                 continue
-            v, ket = sl.ke_masukan(a)
+            v, ket = sl.ke_masukan(a, target=kunci in KOLOM_TARGET_KHUSUS)
             if not rp:
                 satuan_ada.setdefault(kunci, sl.satuan_dari(a))
             if ket and rp and "ambigu" in ket:

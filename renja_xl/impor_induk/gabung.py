@@ -69,8 +69,14 @@ def _label(kunci: str) -> str:
     return _LABEL.get(kunci, kunci)
 
 
-def _beda(a: float, b: float) -> bool:
+def _beda(a: float | str, b: float | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):        # a bound or range target kept as text
+        return a != b
     return not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _teks(v: float | str) -> str:
+    return v if isinstance(v, str) else format_angka(v)
 
 
 def _simpul(x: BarisSumber, nama_item: str) -> tuple:
@@ -191,7 +197,7 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[Bukti], triwulan: int
                     "beda", x.berkas, x.lembar, ns.sel,
                     f"{_label(kunci)} {gb.kode} '{gb.indikator[:60]}' berbeda dengan {y.berkas} '{y.lembar}' "
                     f"{y.nilai[kunci].sel}; dipakai yang dari {y.form.upper()} '{y.lembar}'.",
-                    tercetak=format_angka(ns.nilai), seharusnya=format_angka(gb.nilai[kunci])))
+                    tercetak=_teks(ns.nilai), seharusnya=_teks(gb.nilai[kunci])))
         for kunci in _TEKS:
             t = x.teks.get(kunci, "")
             if t and not gb.teks.get(kunci):

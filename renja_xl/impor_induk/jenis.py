@@ -87,8 +87,9 @@ def _tercetak(b: BacaanForm, x: BarisSumber, nomor: int) -> tuple[float, float] 
 
 
 def _v(x: BarisSumber, kunci: str) -> float | None:
+    """A plain number of this indicator (a bound or range target, kept as text, is no quantity to add)."""
     n = x.nilai.get(kunci)
-    return n.nilai if n is not None else None
+    return n.nilai if n is not None and isinstance(n.nilai, float) else None
 
 
 def _arah(b: BacaanForm, x: BarisSumber) -> Bukti | None:
@@ -173,8 +174,8 @@ def bukti_sumber(b: BacaanForm, x: BarisSumber) -> list[Bukti]:
     elif b.form == "rencana-aksi":
         tw = [_v(x, f"target_tw{i}") for i in range(1, 5)]
         t = x.nilai.get("target_k")
-        tahunan = (t.nilai, satuan_cetak(b.grid.get(x.baris, b.kolom["target_k"]))) if t and t.nilai is not None \
-            else None
+        tahunan = (t.nilai, satuan_cetak(b.grid.get(x.baris, b.kolom["target_k"]))) \
+            if t and isinstance(t.nilai, float) else None
         hasil.append(_bukti(lambda j: realisasi_tahun(tw, j), tahunan,
                             f"{label}: target tahunan dari target triwulan", b, x.nilai["target_k"].sel if t else None))
     return [h for h in hasil if h]

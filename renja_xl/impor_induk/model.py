@@ -54,7 +54,7 @@ class Catatan:
 class NilaiSel:
     """An input value read from one cell: the number the Data Induk gets and what the cell said."""
 
-    nilai: float | None
+    nilai: float | str | None       # str: a bound or range target kept whole ("<5%", "4,5–5,5%")
     sel: str                        # "F12"
     asli: object = None             # the cell's value as read
     catatan: str = ""               # why the number differs from the text ("<5%" -> 5, a range -> its top)

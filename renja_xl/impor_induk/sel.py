@@ -94,9 +94,15 @@ def satuan_dari(a: Angka) -> str:
     return _SPASI.sub(" ", a.satuan or "").strip()
 
 
-def ke_masukan(a: Angka) -> tuple[float | None, str]:
-    """The one number a Data Induk cell can hold, and a note when the cell said more than that number."""
+def ke_masukan(a: Angka, *, target: bool = False) -> tuple[float | str | None, str]:
+    """What a Data Induk cell can hold, and a note when the cell said more than that. ``target``: a K target
+    column, where a bound or a range is kept whole as the Data Induk's canonical text
+    (:func:`renja_xl.data_induk.baca.target_khusus`), so the core computes its capaian as the form meant."""
+    from renja_xl.data_induk.baca import target_khusus
+
     asli = _SPASI.sub(" ", str(a.asli)).strip() if a.asli is not None else ""
+    if target and (t := target_khusus(a)) is not None:
+        return t, ""
     if a.batas and a.nilai is not None:
         return a.nilai, f"'{asli}' adalah batas ({a.batas}); disimpan {format_angka(a.nilai)}"
     if a.rentang is not None:
