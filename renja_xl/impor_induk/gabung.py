@@ -134,7 +134,20 @@ def gabung(bacaan: list[BacaanForm], catatan: list[Catatan], triwulan: int) -> l
     else:
         hasil.sort(key=lambda g: g.urut_kunci)
     _lanjutan(hasil, catatan)
+    _nama_kosong(hasil)
     return hasil
+
+
+def _nama_kosong(hasil: list[Gabungan]) -> None:
+    """A code whose first row has no name (the form printed the code alone, or the name a row off): the
+    Data Induk needs it there, so the row is marked."""
+    dilihat: set[str] = set()
+    for gb in hasil:
+        if not gb.kode or gb.kode in dilihat:
+            continue
+        dilihat.add(gb.kode)
+        if not gb.uraian and not gb.sintetis:
+            gb.perlu_dicek.append("nama program/kegiatan/sub kegiatan tidak tertulis di formulir; isi namanya")
 
 
 _RP = ("target_renstra_rp", "realisasi_lalu_rp", "target_rp", "tw_rp1", "tw_rp2", "tw_rp3", "tw_rp4", "pagu_n1")
