@@ -46,7 +46,10 @@ class Baris:
 
 
 _KODE_SEL = re.compile(r"^[\dXx][\dXx.\s\-]*$")
-_FOOTER = re.compile(r"(?i)^\s*(faktor|tindak\s*lanjut|kepala\b|nip\b|mengetahui|disusun|catatan\s*:|keterangan\s*:)")
+# Rows that end a table or sit under it (faktor rows, signatures, the generator's "Catatan cara hitung — ..."
+# and "*) Diisi dengan ..." notes): never an item or an indicator.
+_FOOTER = re.compile(r"(?i)^\s*(faktor|tindak\s*lanjut|kepala\b|nip\b|mengetahui|disusun|catatan\s*:|keterangan\s*:|"
+                     r"catatan\s+cara\s+hitung\b|\*\))")
 # The signature block ends the table: everything below it is names, NIP and places, never data.
 _TANDA_TANGAN = re.compile(r"(?i)^\s*(mengetahui|menyetujui|disusun\s+oleh|ditetapkan\s+di|nip\b|nip\.)")
 
