@@ -20,6 +20,7 @@ kegiatan,KABKOT,2.17.02.2.01,Penerbitan Izin Usaha Simpan Pinjam
 sub_kegiatan,KABKOT,2.17.02.2.01.01,Penerbitan Izin Usaha Simpan Pinjam Koperasi
 """
 CSV_4 = CSV_2.replace("2.17.02.2.01.01,", "2.17.02.2.01.0001,")
+CSV_2 += "kegiatan,KABKOT,2.17.02.2.06,Kegiatan yang hanya ada di daftar lama\n"
 
 
 def test_tahun_dan_era_dokumen() -> None:
@@ -82,6 +83,9 @@ def test_pilih_katalog_dan_catatan(folder: Path, tmp_path: Path) -> None:
     assert simpan.validasi_otomatis("2.17.02.2.01.01").benar
     assert simpan.validasi_otomatis("2.17.02.2.01.0001").benar
     assert simpan.katalog_untuk_kode("2.17.02.2.01.01").nama == "lama"
+    # no sub kegiatan in the document: its other codes decide (a legacy-only kegiatan), else the active list
+    assert simpan.pilih_katalog(None, None, ("2.17.02", "2.17.02.2.06")).katalog.nama == "lama"
+    assert simpan.pilih_katalog(None, None, ("2.17.02", "2.17.02.2.01")).katalog.nama == "baru"
 
 
 # --------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable
 
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat
@@ -354,13 +355,17 @@ class PilihanKatalog:
     era_lain: bool = False
 
 
-def pilih_katalog(digit_sub: int | None, tahun: int | None = None) -> PilihanKatalog:
+def pilih_katalog(digit_sub: int | None, tahun: int | None = None, kode: Iterable[str] = ()) -> PilihanKatalog:
     """The installed list for a document whose sub kegiatan codes have ``digit_sub`` digits, of year
-    ``tahun``; one summary note when only lists of another era are installed (or the year differs)."""
+    ``tahun``; one summary note when only lists of another era are installed (or the year differs).
+    Without sub kegiatan codes the document's other codes (canonical ``kode``) decide: the installed list
+    that knows most of them (legacy kegiatan such as X.XX.01.2.06 exist only in the 2-digit list)."""
     era = era_dokumen(digit_sub, tahun)
     aktif = muat_katalog()
-    if aktif is None or era is None:
-        return PilihanKatalog(aktif, era)
+    if aktif is None:
+        return PilihanKatalog(None, era)
+    if era is None:
+        return PilihanKatalog(_paling_kenal(aktif, kode), None)
     k = katalog_era(era)
     if k is None:
         lain = ", ".join(f"'{v['nama']}'" for v in daftar_versi())
@@ -376,6 +381,23 @@ def pilih_katalog(digit_sub: int | None, tahun: int | None = None) -> PilihanKat
             f"dilaporkan sebagai peringatan, bukan salah. Untuk memeriksa dengan daftar tahunnya, impor "
             f"{era.contoh_impor}: renja-xl nomenklatur impor BERKAS."), era_lain=True)
     return PilihanKatalog(k, era)
+
+
+def _paling_kenal(aktif: Katalog, kode: Iterable[str]) -> Katalog:
+    """Among the installed lists, the one that knows most of ``kode`` (the active one on a tie)."""
+    kode = list(dict.fromkeys(kode))
+    versi = daftar_versi()
+    if not kode or len(versi) < 2:
+        return aktif
+    terbaik, skor_terbaik = aktif, sum(1 for k in kode if aktif.cari_kanonik(k) is not None)
+    for v in versi:
+        if v["nama"] == aktif.nama:
+            continue
+        k = muat_katalog(v["nama"])
+        skor = sum(1 for x in kode if k is not None and k.cari_kanonik(x) is not None)
+        if k is not None and skor > skor_terbaik:
+            terbaik, skor_terbaik = k, skor
+    return terbaik
 
 
 def validasi_otomatis(kode: object, nama: str | None = None, konteks: object = None,

@@ -143,7 +143,9 @@ def periksa_grid(berkas: Path, grids: list[Grid], pemda: str | None = None) -> H
     katalog_buku = kode_cek.KatalogBuku(lebar_sub([b for _g, fb in per_form for _f, bs in fb for b in bs]),
                                         tahun_dari_teks(teks_judul_berkas(grids, semua_form))
                                         or tahun_dari_teks(" ".join(j for f in semua_form
-                                                                    for j in f.judul_kolom.values())))
+                                                                    for j in f.judul_kolom.values())),
+                                        tuple(b.kode.normal for _g, fb in per_form for _f, bs in fb for b in bs
+                                              if b.kode is not None and b.kode.normal))
     butir = []
     meta_per_lembar: dict[str, dict] = {}
     rumus_per_lembar: dict[str, set[tuple[int, int]]] = {}

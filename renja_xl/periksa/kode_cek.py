@@ -35,7 +35,7 @@ def _katalog():
     return k
 
 
-def pilih_katalog(lebar: int | None, tahun: int | None):  # -> simpan.PilihanKatalog | None
+def pilih_katalog(lebar: int | None, tahun: int | None, kode: tuple[str, ...] = ()):  # -> PilihanKatalog | None
     """The installed list of the workbook's own era (by its sub kegiatan width and year), with the one
     summary note when only lists of another era are installed; None when the catalog cannot be read."""
     try:
@@ -43,7 +43,7 @@ def pilih_katalog(lebar: int | None, tahun: int | None):  # -> simpan.PilihanKat
     except ImportError:
         return None
     try:
-        p = pilih(lebar, tahun)
+        p = pilih(lebar, tahun, kode)
     except Exception:
         return None
     if p.katalog is not None and len(p.katalog) == 0:
@@ -55,9 +55,10 @@ class KatalogBuku:
     """The lists one workbook's forms are judged by: per form the installed list of the form's own era
     (the width of its sub kegiatan codes, else the workbook's) and the workbook's year; each note once."""
 
-    def __init__(self, lebar_buku: int | None, tahun: int | None) -> None:
+    def __init__(self, lebar_buku: int | None, tahun: int | None, kode: tuple[str, ...] = ()) -> None:
         self.lebar_buku = lebar_buku
         self.tahun = tahun
+        self.kode = kode  # the workbook's canonical codes: decide the list when none is a sub kegiatan
         self._pilihan: dict[int | None, object] = {}
 
     def untuk(self, lebar: int | None) -> tuple[object, bool]:
@@ -65,7 +66,7 @@ class KatalogBuku:
         then a code missing or replaced in it is a warning, not an error of the document)."""
         kunci = lebar or self.lebar_buku
         if kunci not in self._pilihan:
-            self._pilihan[kunci] = pilih_katalog(kunci, self.tahun)
+            self._pilihan[kunci] = pilih_katalog(kunci, self.tahun, self.kode if kunci is None else ())
         p = self._pilihan[kunci]
         if p is None or p.katalog is None:
             return None, False
