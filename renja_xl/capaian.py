@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, Literal, overload
 
 from renja_xl.angka import HURUF_NILAI, Angka, format_angka, parse_angka
 
@@ -174,29 +175,56 @@ def jumlah(nilai: Iterable[object]) -> float | None:
     return math.fsum(isi) if isi else None
 
 
-def _terakhir_atau_jumlah(nilai: Sequence[object], jenis: object) -> float | None:
+def _isi_atau_huruf(x: object) -> float | str | None:
+    """A filled level value: a number, or a letter grade (``"BB"``, as :func:`peringkat_huruf` knows it)."""
+    v = _nilai_isi(x)
+    if v is not None or x is None or type(x) is float:
+        return v
+    a = _baca(x)
+    return a.huruf if a.huruf and not a.jamak and peringkat_huruf(a.huruf) is not None else None
+
+
+def _terakhir_atau_jumlah(nilai: Sequence[object], jenis: object, huruf: bool = False) -> Any:
     if _jenis(jenis) is JenisIndikator.KUMULATIF:
         return jumlah(nilai)
-    isi = [v for v in (_nilai_isi(x) for x in nilai) if v is not None]
+    baca = _isi_atau_huruf if huruf else _nilai_isi
+    isi = [v for v in (baca(x) for x in nilai) if v is not None]
     return isi[-1] if isi else None
 
 
-def realisasi_tahun(tw: Sequence[object], jenis: object = JenisIndikator.KUMULATIF) -> float | None:
+@overload
+def realisasi_tahun(tw: Sequence[object], jenis: object = ..., *, huruf: Literal[False] = ...) -> float | None: ...
+@overload
+def realisasi_tahun(tw: Sequence[object], jenis: object = ..., *, huruf: bool) -> float | str | None: ...
+
+
+def realisasi_tahun(tw: Sequence[object], jenis: object = JenisIndikator.KUMULATIF, *, huruf: bool = False
+                    ) -> float | str | None:
     """Realisasi for the year from the quarters (TW I..IV; any length).
 
     kumulatif: sum of the filled quarters; persentase / nilai akhir / menurun: the last filled
     quarter (a level is not additive: 16 % + 1 % is not 17 %, seed 000:179). Blank, ``-`` and text
-    quarters are not filled. None when no quarter is filled.
+    quarters are not filled. None when no quarter is filled. ``huruf``: a letter grade (``"BB"``) is a
+    filled level value too, returned as its text (an indicator scored in grades, see :func:`capaian`).
     """
-    return _terakhir_atau_jumlah(tw, jenis)
+    return _terakhir_atau_jumlah(tw, jenis, huruf)
+
+
+@overload
+def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = ..., *, perkiraan: object = ...,
+                      huruf: Literal[False] = ...) -> float | None: ...
+@overload
+def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = ..., *, perkiraan: object = ...,
+                      huruf: bool) -> float | str | None: ...
 
 
 def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = JenisIndikator.KUMULATIF,
-                      *, perkiraan: object = None) -> float | None:
+                      *, perkiraan: object = None, huruf: bool = False) -> float | str | None:
     """Renstra realisasi up to now: kumulatif = s.d. tahun lalu + tahun ini (E.81 col 13 = 6 + 12);
     level types = the latest filled value. ``perkiraan`` is the next year's target that the Semarang
-    Tabel 2.1 variant adds (10 = 5 + 7 + 9). None when nothing is filled."""
-    return _terakhir_atau_jumlah((sd_tahun_lalu, tahun_ini, perkiraan), jenis)
+    Tabel 2.1 variant adds (10 = 5 + 7 + 9). None when nothing is filled. ``huruf``: as
+    :func:`realisasi_tahun`."""
+    return _terakhir_atau_jumlah((sd_tahun_lalu, tahun_ini, perkiraan), jenis, huruf)
 
 
 # ---------------------------------------------------------------------------------------------- capaian

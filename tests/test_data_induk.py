@@ -477,3 +477,27 @@ def test_kertas_ditulis_dan_dibaca_kembali(tmp_path: Path, templat_bytes: bytes)
     isi_buku(wb, dataclasses.replace(INFO_CONTOH, kertas="Legal"), BARIS_KECIL)
     wb.save(tmp_path / "l.xlsx")
     assert baca_data_induk(tmp_path / "l.xlsx").info.kertas == "Legal"
+
+
+def test_batas_rentang_dan_nilai_huruf_dibaca(tmp_path: Path, berkas_kecil: Path) -> None:
+    """A bound or a range target and an indicator scored in letter grades are kept as the core reads them
+    (the generator bakes them into its formulas); a grade in a kumulatif row, or grades mixed with numbers,
+    are refused at their cell."""
+    def isi(wb: Workbook) -> None:
+        _sel(wb, "Target Renja K", 3, "< 5 %")
+        _sel(wb, "Target Renstra K", 3, "4,5 - 5,5 %")
+        for judul, v in (("Target Renstra K", "A"), ("Target Renja K", "BB"), ("Realisasi TW I K", "B"),
+                         ("Realisasi TW II K", "BB")):
+            _sel(wb, judul, 2, v)
+
+    d = baca_data_induk(ubah(berkas_kecil, tmp_path / "b.xlsx", isi))
+    assert (d.baris[1].target_k, d.baris[1].target_renstra_k) == ("<5%", "4,5–5,5%")
+    assert d.baris[0].berhuruf and not d.baris[1].berhuruf
+    assert (d.baris[0].target_renstra_k, d.baris[0].target_k, d.baris[0].tw_k) == ("A", "BB", ("B", "BB", None, None))
+
+    pesan = galat(ubah(berkas_kecil, tmp_path / "k.xlsx", lambda wb: _sel(wb, "Realisasi TW I K", 3, "BB")))
+    assert f"baris 3, kolom {huruf('Realisasi TW I K')}" in pesan and "hanya untuk indikator jenis" in pesan
+    pesan = galat(ubah(berkas_kecil, tmp_path / "c.xlsx", lambda wb: _sel(wb, "Realisasi TW I K", 2, "BB")))
+    assert "dinilai dengan huruf" in pesan
+    pesan = galat(ubah(berkas_kecil, tmp_path / "r.xlsx", lambda wb: _sel(wb, "Realisasi TW I K", 3, "<5%")))
+    assert "rentang atau batas" in pesan

@@ -62,8 +62,8 @@ def rp_turunan(rp: dict[str, float | None]) -> dict[str, float | None]:
 
 
 def k_turunan(b: BarisIndikator, tw: int) -> dict[str, float | None]:
-    real = realisasi_tahun(b.tw_k[:tw], b.jenis)
-    renstra = realisasi_renstra(b.realisasi_lalu_k, real, b.jenis)
+    real = realisasi_tahun(b.tw_k[:tw], b.jenis, huruf=b.berhuruf)
+    renstra = realisasi_renstra(b.realisasi_lalu_k, real, b.jenis, huruf=b.berhuruf)
     return {"target_k": b.target_k, "realisasi_k": real, "renstra_k": renstra,
             "capaian_renja_k": capaian(real, b.target_k, b.jenis).nilai,
             "capaian_renstra_k": capaian(renstra, b.target_renstra_k, b.jenis).nilai,
@@ -375,7 +375,7 @@ def cek_ringkasan(lembar: Any, data: DataInduk, tw: int) -> None:
     baris = {row[1]: row for row in lembar.nilai if len(row) > 3 and isinstance(row[0], float)}
     semua = []
     for p in data.pohon():
-        caps = [capaian(realisasi_tahun(b.tw_k[:tw], b.jenis), b.target_k, b.jenis)
+        caps = [capaian(realisasi_tahun(b.tw_k[:tw], b.jenis, huruf=b.berhuruf), b.target_k, b.jenis)
                 for n, b, _, _ in urutan(DataInduk(data.info, [x for x in data.baris if x.kode.startswith(p.kode)]))
                 if b is not None]
         semua += caps

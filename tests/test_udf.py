@@ -525,3 +525,35 @@ def test_fungsi_inti_dan_rumus_sama_untuk_batas_dan_rentang(jenis: str) -> None:
                     (jenis, target, r, excel, dari_rumus)
         assert ada >= 3, target
         assert _nilai_rumus(rumus, 5.0, "<7%") is None          # the target was changed after generating
+
+
+def _nilai_rumus_teks(fungsi: object, r: object, t: object) -> object:
+    """As ``_nilai_rumus``, a None cell passed as the engine's own empty cell (its LEN is 0, as in Excel)."""
+    kosong = pytest.importorskip("schedula").EMPTY
+    masuk = {"A1": kosong if r is None else r, "B1": t}
+    out = fungsi(*[masuk[k] for k in fungsi.inputs])
+    v = out.item() if hasattr(out, "item") else out
+    return None if v == "" else float(v)
+
+
+@pytest.mark.parametrize("jenis", ["persentase", "nilai akhir", "menurun"])
+def test_fungsi_inti_dan_rumus_sama_untuk_nilai_huruf(jenis: str) -> None:
+    """A letter-grade target (AA ... D): the Excel function, the core and the generated formula (the rank
+    scale baked in) agree for grade, blank and number realisasi."""
+    from renja_xl.angka import HURUF_NILAI
+    from renja_xl.capaian import JenisIndikator, capaian as inti
+
+    j = JenisIndikator.dari_teks(jenis)
+    for target in HURUF_NILAI:
+        rumus = _formula_capaian_target(j, target)
+        for r in [*HURUF_NILAI, None, "", 5.0, 0.0]:
+            harap = inti(r, target, j).nilai
+            excel = udf.CAPAIAN(r, target, jenis)
+            dari_rumus = _nilai_rumus_teks(rumus, r, target)
+            if harap is None:
+                assert excel is None and dari_rumus is None, (jenis, target, r, excel, dari_rumus)
+            else:
+                assert excel == pytest.approx(harap, rel=1e-12) and dari_rumus == pytest.approx(harap, rel=1e-12), \
+                    (jenis, target, r, excel, dari_rumus)
+        lain = "C" if target != "C" else "D"
+        assert _nilai_rumus_teks(rumus, "A", lain) is None      # the target was changed after generating

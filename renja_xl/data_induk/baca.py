@@ -17,7 +17,7 @@ from typing import Any, Callable
 from openpyxl.utils import get_column_letter
 
 from renja_xl.angka import Angka, format_angka, parse_angka
-from renja_xl.capaian import JenisIndikator, jenis_dari_satuan
+from renja_xl.capaian import JenisIndikator, jenis_dari_satuan, peringkat_huruf
 from renja_xl.data_induk.model import (KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
                                        PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom, Masalah, baca_kertas,
                                        kode_induk, normal_judul)
@@ -310,7 +310,16 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
             if kol.jenis not in ("k", "rp"):
                 continue
             angka[kol.kunci] = _angka(ambil(kol.kunci), satuan, lambda p, j, kk=kol.kunci: salah(kk, p, j), kol,
-                                      khusus=kol.kunci in KOLOM_TARGET_KHUSUS)
+                                      khusus=kol.kunci in KOLOM_TARGET_KHUSUS,
+                                      huruf=kol.jenis == "k" and jenis is not JenisIndikator.KUMULATIF)
+        isi_k = [kol for kol in KOLOM_DATA if kol.jenis == "k" and angka.get(kol.kunci) is not None]
+        huruf = [kol for kol in isi_k if isinstance(angka[kol.kunci], str)
+                 and peringkat_huruf(angka[kol.kunci]) is not None]
+        if huruf and len(huruf) < len(isi_k):
+            lain = next(kol for kol in isi_k if kol not in huruf)
+            salah(lain.kunci, f"{lain.judul}: indikator ini dinilai dengan huruf ({angka[huruf[0].kunci]} di "
+                  f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D), bukan angka.",
+                  "angka")
         if tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
             isi = [kol for kol in KOLOM_DATA if kol.jenis == "rp" and angka.get(kol.kunci) is not None]
             if isi:
@@ -361,10 +370,11 @@ def target_khusus(a: Angka) -> str | None:
     return None
 
 
-def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom, *, khusus: bool = False
-           ) -> float | str | None:
+def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom, *, khusus: bool = False,
+           huruf: bool = False) -> float | str | None:
     """A number cell: numbers as they are, Indonesian text numbers through parse_angka, blank/'-' as None.
-    ``khusus``: a target column, where a bound or a range is kept as its canonical text (``target_khusus``)."""
+    ``khusus``: a target column, where a bound or a range is kept as its canonical text (``target_khusus``);
+    ``huruf``: a K column of a level indicator, where a letter grade (AA ... D) is kept as its text."""
     if v is None:
         return None
     if isinstance(v, bool):
@@ -381,6 +391,8 @@ def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom
     a = parse_angka(v)
     if khusus and (t := target_khusus(a)) is not None:
         return t
+    if huruf and a.huruf and not a.jamak and peringkat_huruf(a.huruf) is not None:
+        return a.huruf
     if a.nilai is not None and not a.jamak and not a.batas:
         return a.nilai
     if a.jamak:
@@ -389,7 +401,8 @@ def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom
         alasan = ("berisi rentang atau batas; itu hanya boleh pada kolom target (Target Renstra K, Target Renja K, "
                   "Target TW); di sini isi satu angka")
     elif a.huruf:
-        alasan = "berisi nilai huruf; isi angka"
+        alasan = ("berisi nilai huruf; nilai huruf (AA, A, BB, B, CC, C, D) hanya untuk indikator jenis Nilai Akhir, "
+                  "Persentase atau Menurun" if kol.jenis == "k" else "berisi nilai huruf; isi angka")
     else:
         alasan = "bukan angka"
     salah(f"{kol.judul}: '{_pendek(v)}' {alasan}.", "angka")

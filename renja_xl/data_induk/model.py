@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renja_xl.capaian import JenisIndikator
+from renja_xl.capaian import JenisIndikator, peringkat_huruf
 from renja_xl.kode import Tingkat
 from renja_xl.temuan import Temuan
 
@@ -57,23 +57,35 @@ class BarisIndikator:
     indikator: str
     satuan: str
     jenis: JenisIndikator
-    # a K target may be a bound or a range as text ("<5%", "4,5–5,5%", see ``target_khusus``): the core
-    # (capaian.capaian) computes with it, the generator writes it as text and bakes it into the formula
+    # a K target may be a bound or a range as text ("<5%", "4,5–5,5%", see ``target_khusus``), and every K
+    # value of a level indicator a letter grade ("BB"): the core (capaian.capaian) computes with them, the
+    # generator writes them as text and bakes them into the formula
     target_renstra_k: float | str | None = None
     target_renstra_rp: float | None = None
-    realisasi_lalu_k: float | None = None       # s.d. tahun lalu (col 6)
+    realisasi_lalu_k: float | str | None = None  # s.d. tahun lalu (col 6)
     realisasi_lalu_rp: float | None = None
     target_k: float | str | None = None         # Renja tahun berjalan (col 7)
     target_rp: float | None = None
-    tw_k: _Empat = _KOSONG4                     # realisasi TW I-IV (col 8-11)
+    tw_k: tuple[float | str | None, ...] = _KOSONG4   # realisasi TW I-IV (col 8-11)
     tw_rp: _Empat = _KOSONG4
     target_tw_k: tuple[float | str | None, ...] = _KOSONG4   # Rencana Aksi; None = derive from target_k
     lokasi: str = ""
     sumber_dana: str = ""
-    target_n1_k: float | None = None            # tahun n+1 (T-C.33 prakiraan maju)
+    target_n1_k: float | str | None = None      # tahun n+1 (T-C.33 prakiraan maju)
     pagu_n1: float | None = None
     penanggung_jawab: str = ""
     keterangan: str = ""
+
+    def nilai_k(self) -> tuple[float | str | None, ...]:
+        """Every K value of the row: targets, realisasi, quarterly and n+1 targets."""
+        return (self.target_renstra_k, self.realisasi_lalu_k, self.target_k, *self.tw_k, *self.target_tw_k,
+                self.target_n1_k)
+
+    @property
+    def berhuruf(self) -> bool:
+        """Scored in letter grades ("BB"): its quarters and targets are grades, the forms take the last filled
+        grade and the rank ratio (capaian.realisasi_tahun(huruf=True), capaian.capaian)."""
+        return any(isinstance(v, str) and peringkat_huruf(v) is not None for v in self.nilai_k())
 
 
 @dataclass

@@ -154,8 +154,9 @@ def baris_e81(data: DataInduk, triwulan: int, skala: Skala, *, renja: bool,
                    penanggung_jawab=b.penanggung_jawab, keterangan=b.keterangan, satuan=b.satuan, jenis=j.value)
         for i in range(1, triwulan + 1):      # later quarters stay empty input cells
             isi[f"tw{i}_k"] = b.tw_k[i - 1]
-        isi["realisasi_k"] = rumus.REALISASI_TAHUN([Slot(f"tw{i}_k") for i in tw], jenis=j)
-        isi["renstra_k"] = rumus.REALISASI_RENSTRA([Slot("realisasi_lalu_k"), Slot("realisasi_k")], jenis=j)
+        h = b.berhuruf
+        isi["realisasi_k"] = rumus.REALISASI_TAHUN([Slot(f"tw{i}_k") for i in tw], jenis=j, huruf=h)
+        isi["renstra_k"] = rumus.REALISASI_RENSTRA([Slot("realisasi_lalu_k"), Slot("realisasi_k")], jenis=j, huruf=h)
         isi["capaian_renja_k"] = rumus.CAPAIAN(Slot("realisasi_k"), Slot("target_k"), jenis=j, target=b.target_k)
         isi["capaian_renstra_k"] = rumus.CAPAIAN(Slot("renstra_k"), Slot("target_renstra_k"), jenis=j,
                                                     target=b.target_renstra_k)
@@ -201,13 +202,13 @@ def baris_tc29(data: DataInduk, triwulan: int, masalah: dict[int, list[str]] | N
         j = b.jenis
         isi.update(indikator=_indikator_teks(b), target_renstra_k=b.target_renstra_k,
                    realisasi_lalu_k=b.realisasi_lalu_k, target_k=b.target_k,
-                   realisasi_k=realisasi_tahun(b.tw_k[:triwulan], j), target_n1_k=b.target_n1_k)
+                   realisasi_k=realisasi_tahun(b.tw_k[:triwulan], j, huruf=b.berhuruf), target_n1_k=b.target_n1_k)
         # T-C.29 col 8 is the year's capaian by the indicator's type (capaian.tingkat_realisasi): a menurun
         # indicator shows the same value here as in E.81 and the Ringkasan
         isi["tingkat_realisasi"] = rumus.TINGKAT_REALISASI(Slot("realisasi_k"), Slot("target_k"), jenis=j,
                                                             target=b.target_k)
         isi["perkiraan_renstra"] = rumus.REALISASI_RENSTRA(
-            [Slot("realisasi_lalu_k"), Slot("realisasi_k"), Slot("target_n1_k")], jenis=j)
+            [Slot("realisasi_lalu_k"), Slot("realisasi_k"), Slot("target_n1_k")], jenis=j, huruf=b.berhuruf)
         isi["capaian_perkiraan"] = rumus.CAPAIAN(Slot("perkiraan_renstra"), Slot("target_renstra_k"), jenis=j,
                                                     target=b.target_renstra_k)
         return isi

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from renja_xl import capaian as inti
-from renja_xl.angka import parse_angka
+from renja_xl.angka import HURUF_NILAI, parse_angka
 from renja_xl.capaian import JenisIndikator
 
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
@@ -40,21 +40,30 @@ def rentang_skala(n: int) -> tuple[str, str]:
 
 # ------------------------------------------------------------------------------------------------ formulas
 
-def _urut_terakhir(sel: Sequence[str]) -> str:
-    """Nested IF(ISNUMBER()) giving the last filled cell of ``sel`` ("" when none)."""
+def _urut_terakhir(sel: Sequence[str], huruf: bool = False) -> str:
+    """Nested IF(ISNUMBER()) giving the last filled cell of ``sel`` ("" when none); ``huruf``: a letter
+    grade is filled too (any non-empty cell: the Data Induk admits only numbers and grades there)."""
     hasil = '""'
     for s in sel:
-        hasil = f"IF(ISNUMBER({s}),{s},{hasil})"
+        hasil = f"IF(LEN({s})>0,{s},{hasil})" if huruf else f"IF(ISNUMBER({s}),{s},{hasil})"
     return hasil
 
 
-def gabung(sel: Sequence[str], jenis: JenisIndikator) -> str:
+def gabung(sel: Sequence[str], jenis: JenisIndikator, huruf: bool = False) -> str:
     """Realisasi from several cells (quarters; or s.d. tahun lalu + tahun ini): kumulatif sums the filled
-    ones, the level types take the last filled one; blank when none is filled."""
+    ones, the level types take the last filled one (``huruf``: a grade counts); blank when none is filled."""
     daftar = ",".join(sel)
     if jenis is JenisIndikator.KUMULATIF:
         return f'=IF(COUNT({daftar})=0,"",SUM({daftar}))'
-    return "=" + _urut_terakhir(sel)
+    return "=" + _urut_terakhir(sel, huruf)
+
+
+def _peringkat(r: str) -> str:
+    """The rank of a letter grade in cell ``r`` on the core's scale (``capaian.peringkat_huruf``), 0 if none."""
+    hasil = "0"
+    for h in reversed(HURUF_NILAI):
+        hasil = f'IF(TRIM({r})="{h}",{inti.peringkat_huruf(h)},{hasil})'
+    return hasil
 
 
 def _k(v: float) -> str:
@@ -71,13 +80,20 @@ def _rasio_luar(r: str, b: float, jenis: JenisIndikator) -> str:
 
 
 def capaian_khusus(r: str, t: str, jenis: JenisIndikator, target: str) -> str | None:
-    """The capaian formula against a bound or range target typed as text (``<5%``, ``4,5–5,5%``): its
-    constants are baked in as the core reads them (``capaian._capaian_batas`` / ``_capaian_rentang``); blank
-    once the target cell no longer holds that text (a changed target needs the form made again). None when
-    ``target`` is neither."""
+    """The capaian formula against a bound, range or letter-grade target typed as text (``<5%``,
+    ``4,5–5,5%``, ``A``): its constants are baked in as the core reads them (``capaian._capaian_batas`` /
+    ``_capaian_rentang`` / ``_capaian_huruf``); blank once the target cell no longer holds that text (a changed
+    target needs the form made again). None when ``target`` is none of them."""
     a = parse_angka(target)
-    if a.jamak or a.huruf:
+    if a.jamak:
         return None
+    teks = '"' + target.replace('"', '""') + '"'
+    if a.huruf:
+        rt = inti.peringkat_huruf(a.huruf)
+        if rt is None:
+            return None
+        pr = _peringkat(r)     # capaian._capaian_huruf: rank / target rank x 100; no grade -> 0; a number -> ""
+        return f'=IF({t}<>{teks},"",IF(LEN({r})=0,0,IF({pr}=0,"",{pr}/{rt}*100)))'
     if a.rentang is not None:
         lo, hi = a.rentang
         isi = (f"IF(AND({r}>={_k(lo)},{r}<={_k(hi)}),100,IF({r}>{_k(hi)},{_rasio_luar(r, hi, jenis)},"
@@ -89,7 +105,6 @@ def capaian_khusus(r: str, t: str, jenis: JenisIndikator, target: str) -> str | 
         isi = f"IF({dalam},100,{luar})"
     else:
         return None
-    teks = '"' + target.replace('"', '""') + '"'
     return f'=IF({t}<>{teks},"",IF(NOT(ISNUMBER({r})),0,{isi}))'
 
 
@@ -160,11 +175,15 @@ def _angka(v: object) -> float | None:
 
 
 def _khusus(v: object) -> bool:
-    """A bound or range text (what :func:`capaian_khusus` bakes into a formula)."""
+    """A bound, range or grade text (what :func:`capaian_khusus` bakes into a formula)."""
     if not isinstance(v, str):
         return False
     a = parse_angka(v)
-    return not a.jamak and not a.huruf and (a.rentang is not None or (bool(a.batas) and a.nilai is not None))
+    if a.jamak:
+        return False
+    if a.huruf:
+        return inti.peringkat_huruf(a.huruf) is not None
+    return a.rentang is not None or (bool(a.batas) and a.nilai is not None)
 
 
 def _capaian_nilai(hitung: Callable[..., inti.Hasil], r: object, t: object, jenis: JenisIndikator,
@@ -174,7 +193,8 @@ def _capaian_nilai(hitung: Callable[..., inti.Hasil], r: object, t: object, jeni
     if _khusus(target):
         if not (isinstance(t, str) and t.lower() == str(target).lower()):
             return ""
-        return _hasil(hitung(_angka(r), t, jenis).nilai)
+        huruf = parse_angka(t).huruf is not None     # against a grade the realisasi is a grade (text)
+        return _hasil(hitung(r if huruf and isinstance(r, str) else _angka(r), t, jenis).nilai)
     return _hasil(hitung(_angka(r), _angka(t), jenis).nilai)
 
 
@@ -186,7 +206,14 @@ def _target_turunan_nilai(t: object, jenis: JenisIndikator, i: int) -> object:
     return ""
 
 
-def _hasil(v: float | None) -> float | str:
+def _isi(v: object, huruf: bool) -> object:
+    """A realisasi cell: its number; with ``huruf`` also a non-empty text (a grade), as ``LEN(x)>0`` does."""
+    if huruf and isinstance(v, str) and v:
+        return v
+    return _angka(v)
+
+
+def _hasil(v: float | str | None) -> float | str:
     """A value as the formula leaves it: the number, or "" for blank."""
     return "" if v is None else v
 
@@ -239,14 +266,17 @@ class Aturan:
 
 
 # realisasi tahun from the quarters (E.81 col 12; Rp: sum of the quarters)
+# ``huruf``: an indicator scored in letter grades (its quarters hold "BB"), see capaian.realisasi_tahun
 REALISASI_TAHUN = Aturan(
-    "realisasi_tahun", lambda sel, jenis: gabung(sel, jenis),
-    lambda sel, jenis: _hasil(inti.realisasi_tahun([_angka(x) for x in sel], jenis)))
+    "realisasi_tahun", lambda sel, jenis, huruf=False: gabung(sel, jenis, huruf),
+    lambda sel, jenis, huruf=False: _hasil(inti.realisasi_tahun([_isi(x, huruf) for x in sel], jenis,
+                                                                huruf=huruf)))  # type: ignore[arg-type]
 # Renstra realisasi s.d. tahun ini: 6 + 12 (and + 9 in T-C.29's perkiraan) for kumulatif, else the latest
 REALISASI_RENSTRA = Aturan(
-    "realisasi_renstra", lambda sel, jenis: gabung(sel, jenis),
-    lambda sel, jenis: _hasil(inti.realisasi_renstra(*[_angka(x) for x in sel[:2]], jenis,
-                                                      perkiraan=_angka(sel[2]) if len(sel) > 2 else None)))
+    "realisasi_renstra", lambda sel, jenis, huruf=False: gabung(sel, jenis, huruf),
+    lambda sel, jenis, huruf=False: _hasil(inti.realisasi_renstra(  # type: ignore[arg-type]
+        *[_isi(x, huruf) for x in sel[:2]], jenis, perkiraan=_isi(sel[2], huruf) if len(sel) > 2 else None,
+        huruf=huruf)))
 # ``target``: the row's target as the generator wrote it (a bound or range text is baked into the formula)
 CAPAIAN = Aturan(
     "capaian", lambda r, t, jenis, target=None: capaian(r, t, jenis, target),
