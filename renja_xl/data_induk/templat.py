@@ -57,7 +57,8 @@ _PENJELASAN: dict[str, str] = {
     "target_renstra_rp": "Pagu Renstra sampai akhir periode; isi hanya pada baris sub kegiatan.",
     "realisasi_lalu_k": "Realisasi kinerja Renstra sampai dengan tahun lalu (kolom 6).",
     "realisasi_lalu_rp": "Realisasi anggaran sampai dengan tahun lalu; hanya baris sub kegiatan.",
-    "target_k": "Target kinerja Renja tahun berjalan (kolom 7).",
+    "target_k": "Target kinerja Renja tahun berjalan (kolom 7). Boleh berupa batas ('<5%', '>= 80') atau "
+                "rentang ('4,5 - 5,5 %'); indikator bernilai huruf (nilai SAKIP) diisi huruf: AA, A, BB, B, CC, C, D.",
     "target_rp": "Pagu Renja (DPA) tahun berjalan; hanya baris sub kegiatan.",
     "tw_k": "Realisasi kinerja pada triwulan itu saja (kolom 8-11); kosongkan triwulan yang belum berjalan.",
     "tw_rp": "Realisasi anggaran pada triwulan itu saja; hanya baris sub kegiatan.",
@@ -77,7 +78,7 @@ _JENIS_PENJELASAN = (
                    "dalam persen. Contoh: TW I 25%, TW II 50% -> realisasi 50%."),
     ("nilai akhir", "Seperti persentase tetapi untuk indeks/skor/nilai (Indeks Kepuasan, nilai SAKIP)."),
     ("menurun", "Makin kecil makin baik (angka kemiskinan, koefisien variasi harga, tingkat inflasi). Capaian = "
-                "target / realisasi x 100. Target '<5%' ditulis 5."),
+                "target / realisasi x 100. Target berupa batas boleh ditulis apa adanya: '<5%'."),
 )
 
 
