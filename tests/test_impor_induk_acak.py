@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from renja_xl import generator
 from renja_xl.buku import simpan_atomik
 from renja_xl.capaian import JenisIndikator
+from renja_xl.angka import parse_angka
 from renja_xl.data_induk import BarisIndikator, DataInduk, Info
+from renja_xl.data_induk.baca import target_khusus
 from renja_xl.impor_induk import impor
 from renja_xl.kode import parse_kode
 
@@ -37,6 +39,9 @@ nama_item = st.builds(lambda a, b: f"{a} {b}", st.sampled_from(_URAIAN), st.samp
 angka = st.one_of(st.none(), st.integers(0, 500).map(float), st.floats(0, 1000, allow_nan=False).map(
     lambda x: round(x, 2)))
 rupiah = st.one_of(st.none(), st.integers(0, 10**11).map(float))
+# a K target may also be a bound or a range, held as the Data Induk's canonical text
+target = st.one_of(angka, st.sampled_from(("<5", "< 5%", ">= 80", "4,5 - 5,5 %", "<= 12,5")).map(
+    lambda t: target_khusus(parse_angka(t))))
 
 
 @st.composite
@@ -74,15 +79,15 @@ def data_induk(draw) -> DataInduk:
         for j in range(draw(st.integers(1, 2))):
             jenis = draw(st.sampled_from(list(J)))
             pertama_daun = daun and j == 0
-            target_tw = draw(st.one_of(st.just((None,) * 4), st.tuples(angka, angka, angka, angka)))
+            target_tw = draw(st.one_of(st.just((None,) * 4), st.tuples(target, target, target, target)))
             baris.append(BarisIndikator(
                 baris=len(baris) + 2, kode=kode, tingkat=tingkat, uraian=uraian if j == 0 else "",
                 sasaran=draw(st.sampled_from(("", "Meningkatnya Kinerja"))) if j == 0 else "",
                 indikator=f"{_AWAL_INDIKATOR[jenis]} {draw(nama_item).lower()} {j + 1}",
                 satuan=draw(st.sampled_from(_SATUAN[jenis])), jenis=jenis,
-                target_renstra_k=draw(angka), target_renstra_rp=draw(rupiah) if pertama_daun else None,
+                target_renstra_k=draw(target), target_renstra_rp=draw(rupiah) if pertama_daun else None,
                 realisasi_lalu_k=draw(angka), realisasi_lalu_rp=draw(rupiah) if pertama_daun else None,
-                target_k=draw(angka), target_rp=draw(rupiah) if pertama_daun else None,
+                target_k=draw(target), target_rp=draw(rupiah) if pertama_daun else None,
                 tw_k=tuple(draw(angka) if i < tw else None for i in range(4)),  # type: ignore[arg-type]
                 tw_rp=tuple(draw(rupiah) if pertama_daun and i < tw else None for i in range(4)),  # type: ignore
                 target_tw_k=target_tw, lokasi=lokasi, sumber_dana=sumber, target_n1_k=draw(angka),
