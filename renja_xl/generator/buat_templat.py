@@ -162,8 +162,9 @@ _CATATAN_E81_RENJA = catatan_cara_hitung([("12", _TRIWULAN), ("14", ("6", "12"))
                                          [("13", "12", "7"), ("15", "14", "5")])
 _CATATAN_TC29 = catatan_cara_hitung([("7", ("TW I", "TW II", "TW III", "TW IV")), ("10", ("5", "7", "9"))],
                                     [("8", "7", "6"), ("11", "10", "4")])
-#: the footnote of the two "Tindak lanjut ...*)" rows of E.81
-CATATAN_BINTANG = ("*) Diisi dengan langkah perbaikan yang disepakati dari hasil evaluasi ini, sejalan dengan "
+#: the footnote of the two "Tindak lanjut ...*)" rows of E.81; "Catatan:" and "Keterangan:" open the lines
+#: below a table so that a reader of the form (periksa, impor) takes them for its footer, not for a row
+CATATAN_BINTANG = ("Keterangan: *) diisi dengan langkah perbaikan yang disepakati dari hasil evaluasi ini, sejalan dengan "
                    "faktor penghambat di atas.")
 
 FORM: dict[str, Form] = {

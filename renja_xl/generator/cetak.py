@@ -455,6 +455,52 @@ def _tanda_tangan_di(ws: Worksheet, rows: tuple[int, int], c1: int, c2: int) -> 
                 ws.merge_cells(start_row=r, start_column=a, end_row=r, end_column=b)
 
 
+def _geser_baris(ws: Worksheet, r: int, mulai: int, akhir: int) -> None:
+    """Move a row below the table (a faktor label and its box, a note) from the columns repeated on every
+    page wide into columns mulai..akhir of the first page: otherwise its label prints again, alone, beside
+    nothing on the next page. Each piece keeps about its printed width; the last one reaches ``akhir``."""
+    gabung = {m.min_col: m for m in ws.merged_cells.ranges if m.min_row == r == m.max_row}
+    potong: list[tuple[int, int]] = []
+    c = 1
+    while c <= akhir:
+        if c in gabung:
+            potong.append((c, gabung[c].max_col))
+            c = gabung[c].max_col + 1
+            continue
+        sel = ws._cells.get((r, c))
+        if sel is not None and sel.value not in (None, ""):
+            potong.append((c, c))
+        c += 1
+    if not potong or potong[0][0] >= mulai:
+        return
+    isi = [(ws.cell(r, a).value, [copy(ws.cell(r, k)._style) for k in (a, b)]) for a, b in potong]
+    lebar = [sum(_lebar_pt(ws, k) for k in range(a, b + 1)) for a, b in potong]
+    for a, b in potong:
+        if b > a:
+            ws.unmerge_cells(start_row=r, start_column=a, end_row=r, end_column=b)
+    from openpyxl.styles.cell_style import StyleArray
+
+    for k in range(potong[0][0], max(b for _, b in potong) + 1):
+        x = ws.cell(r, k)
+        x.value, x._style = None, StyleArray()
+    c = mulai
+    for i, ((nilai, gaya), w) in enumerate(zip(isi, lebar)):
+        z = c
+        if i == len(isi) - 1:
+            z = akhir
+        else:
+            while z < akhir - 1 and sum(_lebar_pt(ws, k) for k in range(c, z + 1)) < w * 0.9:
+                z += 1
+        for k in range(c, z + 1):
+            ws.cell(r, k)._style = copy(gaya[0] if k == c else gaya[1])
+        ws.cell(r, c).value = nilai
+        if z > c:
+            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=z)
+        c = z + 1
+        if c > akhir:
+            break
+
+
 def atur_halaman(ws: Worksheet, tl: Tataletak) -> Rencana:
     """Plan and write the page setup of ``ws``: paper, landscape, scale, page breaks, repeated rows and
     columns, margins, footer. Row heights must already be set (``atur_tinggi``)."""
@@ -480,6 +526,11 @@ def atur_halaman(ws: Worksheet, tl: Tataletak) -> Rencana:
                     ws.cell(r, c1).value = None
                     c1 = baru
                 ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=akhir1)
+        if tl.ulang_kolom and tl.akhir_badan is not None:
+            ttd = range(tl.tanda_tangan[0], tl.tanda_tangan[1] + 1) if tl.tanda_tangan else range(0)
+            for r in range(tl.akhir_badan + 1, tl.baris[1] + 1):
+                if r not in ttd:
+                    _geser_baris(ws, r, tl.ulang_kolom[1] + 1, akhir1)
         if tl.tanda_tangan:
             mulai = (tl.ulang_kolom[1] + 1) if tl.ulang_kolom else tl.kolom[0]
             _tanda_tangan_di(ws, tl.tanda_tangan, mulai, akhir1)

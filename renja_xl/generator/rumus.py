@@ -346,4 +346,4 @@ def catatan_cara_hitung(gabungan: Sequence[tuple[str, Sequence[str]]],
         for kol, r, t in capaian_kolom:
             isi.append(f"{kol} = {t}/{r} × 100% (target dibagi realisasi)" if terbalik else f"{kol} = {r}/{t} × 100%")
         bagian.append(f"indikator {nama}: " + "; ".join(isi))
-    return "Catatan cara hitung — " + ". ".join(b[0].upper() + b[1:] for b in bagian) + "."
+    return "Catatan: cara hitung — " + ". ".join(b[0].upper() + b[1:] for b in bagian) + "."
