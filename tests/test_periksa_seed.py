@@ -391,3 +391,35 @@ def test_malang_g10_dua_satuan_dan_rata_rata(tmp_path):
     # with the mean of the recomputed capaian mean(79,36, 58,33)
     assert not di(h, tabel.sel("rata", "13K"), tingkat="salah")
     assert satu(h, tabel.sel("rata", "13K"), "rata_rata.ikut_baris", "info").seharusnya == "68,85%"
+
+
+def test_dua_capaian_dua_indikator_bukan_pasangan_k_rp(tmp_path):
+    """'100% 50%' in the K capaian cell of a row whose K cells hold two indicators ('83 Persen 100 Persen'),
+    Rp capaian blank: one capaian per indicator (the second is wrong), not a K and an Rp value printed
+    together (seed 000:179's '61% 24%')."""
+    from openpyxl import Workbook
+
+    from renja_xl.contoh_tabel import _tulis_e81
+
+    baris = [
+        ("", "03.30.04.- PROGRAM STABILISASI HARGA BARANG KEBUTUHAN POKOK DAN BARANG PENTING",
+         "1. Tingkat stabilisasi harga 2. Persentase kinerja realisasi pupuk",
+         "83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | "
+         "83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 100% 50% | "),
+        ("", "3.30.04.2.01 Menjamin Ketersediaan Barang Kebutuhan Pokok",
+         "Tingkat stabilisasi harga dan kinerja realisasi pupuk",
+         "83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | "
+         "83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 83 Persen 100 Persen |  | 100% 100% | "),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Evaluasi Renja"
+    peta = st.Peta(st.E81_PONTIANAK_JUDUL, st.PONTIANAK_NILAI)
+    tabel = st.Tabel(tmp_path / "dua.xlsx", ws.title, peta)
+    r = st.tulis_header(ws, 5, st.E81_PONTIANAK_JUDUL)
+    _tulis_e81(ws, r, baris, peta, tabel)
+    wb.save(tabel.path)
+    h = periksa_terpisah(tabel.path, tmp_path / "katalog-kosong")
+    assert not di(h, tabel.sel("3.30.04.2.01", "14K"), tingkat="salah")
+    t = satu(h, tabel.sel("3.30.04", "14K"), "hitung.capaian")
+    assert t.seharusnya == "100%" and "nilai ke-2" in t.pesan

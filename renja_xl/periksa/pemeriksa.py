@@ -101,9 +101,15 @@ class Pemeriksa:
             vk = self.nilai(r, ck)
             if len(vk.jamak) == 2 and all(x.persen for x in vk.jamak) and kosong(self.nilai(r, crp)):
                 b = self.by_r.get(r)
-                if not (b and (b.multi_indikator or self.by_r.get(b.item or r, b).multi_indikator)):
+                if not (b and (b.multi_indikator or self.by_r.get(b.item or r, b).multi_indikator)) \
+                        and not self._dua_indikator(r):
                     return (vk.jamak[0] if s == "K" else vk.jamak[1]), ck
         return self.nilai(r, c), c
+
+    def _dua_indikator(self, r: int) -> bool:
+        """Row r's K inputs hold two values each ("83 Persen 100 Persen"): two capaian in one K cell are then
+        one per indicator, not a K and an Rp capaian printed together."""
+        return any(len(self.nilai(r, c).jamak) == 2 for c in self._kolom_masukan())
 
     # ---------------------------------------------------------------------------------------- rows
     def item_rows(self) -> list[Baris]:
