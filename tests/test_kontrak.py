@@ -11,8 +11,9 @@ and for each: every due form is generated (``isi_buku_semua``), its formulas are
 * every derived cell of every form (E.81 of each quarter, T-C.29, T-C.33, Rencana Aksi, Ringkasan) equals
   the core's value computed from the Data Induk row.
 
-Targets may be bounds (``<5%``, ``>= 80``) and ranges (``4,5 - 5,5 %``) typed as text: the reader keeps them,
-the generator bakes them into the capaian formula, the checker and the core read them from the cell.
+Targets may be bounds (``<5%``, ``>= 80``) and ranges (``4,5 - 5,5 %``) typed as text, and an indicator may be
+scored in letter grades (``A`` target, ``BB`` quarters): the reader keeps them, the generator bakes them into
+the capaian formula, the checker and the core read them from the cell.
 
 A fixed number of books, the same on every run (hypothesis with a fixed seed, and without the constants it
 would otherwise collect from whichever local modules earlier tests imported), all recalculated in one

@@ -5,8 +5,9 @@ Each :class:`Aturan` pairs a formula builder (cell addresses -> ``"=..."``) with
 written beside it cannot drift apart: both come from one row of this table. Values follow Excel's cell
 semantics: a number is a number, anything else (blank, ``""``, text) is not; a formula's blank is ``""``.
 
-Every formula works in Excel and LibreOffice without the add-in: only IF, ISNUMBER, COUNT, SUM, AVERAGE,
-SUMIFS, COUNTIFS, AVERAGEIFS, COUNTIF, VLOOKUP, INT and MAX. Blank (``""``) instead of ``#DIV/0!``; ``""`` is
+Every formula works in Excel and LibreOffice without the add-in: only IF, AND, NOT, ISNUMBER, ISTEXT, LEN,
+TRIM, COUNT, SUM, AVERAGE, SUMIFS, COUNTIFS, AVERAGEIFS, COUNTIF, VLOOKUP, INT and MAX. A bound, range or
+letter-grade target (text) gets its constants baked into the capaian formula (:func:`capaian_khusus`). Blank (``""``) instead of ``#DIV/0!``; ``""`` is
 text, so AVERAGE and COUNT skip it — which is exactly the core's rule (no target: left out; target and no
 realisasi: 0).
 """
