@@ -60,6 +60,34 @@ def test_contoh_bolak_balik_sama_pada_setiap_masukan(contoh: Path, tmp_path: Pat
     assert LEMBAR_CATATAN in load_workbook(hasil.keluaran, read_only=True).sheetnames
 
 
+def test_nilai_huruf_dan_target_batas_bolak_balik(tmp_path: Path) -> None:
+    """A level indicator scored in letter grades and a bound target come back as the Data Induk holds them
+    (generated forms with and without their _renja_xl sheet); the hand-made reading infers a grade-scored
+    indicator as nilai akhir."""
+    from renja_xl.data_induk import simpan_data_induk
+
+    i_huruf = next(i for i, b in enumerate(BARIS_CONTOH) if b.jenis is JenisIndikator.PERSENTASE)
+    i_batas = next(i for i, b in enumerate(BARIS_CONTOH) if b.jenis is JenisIndikator.MENURUN)
+    baris = list(BARIS_CONTOH)
+    baris[i_huruf] = dataclasses.replace(baris[i_huruf], jenis=JenisIndikator.NILAI_AKHIR, target_renstra_k="A",
+                                         realisasi_lalu_k="BB", target_k="A", tw_k=("B", "BB", None, None),
+                                         target_n1_k="AA", target_tw_k=(None,) * 4)
+    baris[i_batas] = dataclasses.replace(baris[i_batas], target_k="<5%", target_renstra_k="4,5–5,5%")
+    induk = simpan_data_induk(tmp_path / "induk.xlsx", INFO_CONTOH, baris)
+    for bentuk in ("e81", "e81-renja"):
+        formulir = generator.buat_semua(induk, tmp_path / f"formulir_{bentuk}.xlsx", bentuk_e81=bentuk)
+        hasil = impor([formulir])
+        sama_semua(hasil.data.baris, baris)
+        assert not [c for c in hasil.catatan if c.jenis != "info"], hasil.catatan
+    tanpa = _tanpa_meta(generator.buat(induk, "e81", 2, tmp_path / "e81.xlsx"))
+    hasil = impor([tanpa])
+    b = hasil.data.baris[i_huruf]
+    assert (b.target_k, b.tw_k[:2], b.jenis) == ("A", ("B", "BB"), JenisIndikator.NILAI_AKHIR)
+    assert "dinilai dengan huruf" in hasil.perlu_dicek[i_huruf]
+    assert hasil.data.baris[i_batas].target_k == "<5%"
+    assert not [c for c in hasil.catatan if c.jenis in ("hitung", "jumlah", "rata", "predikat")], hasil.catatan
+
+
 def test_beberapa_berkas_digabung_menurut_kode_dan_indikator(contoh: Path, tmp_path: Path) -> None:
     """E.81 TW I and TW II, T-C.33 and Rencana Aksi as four separate files give the example back: the
     latest E.81 the quarters, T-C.33 the location, source of funds and next year's figures."""

@@ -42,6 +42,8 @@ rupiah = st.one_of(st.none(), st.integers(0, 10**11).map(float))
 # a K target may also be a bound or a range, held as the Data Induk's canonical text
 target = st.one_of(angka, st.sampled_from(("<5", "< 5%", ">= 80", "4,5 - 5,5 %", "<= 12,5")).map(
     lambda t: target_khusus(parse_angka(t))))
+# a level indicator may be scored in letter grades: then every K value is a grade
+huruf = st.one_of(st.none(), st.sampled_from(("AA", "A", "BB", "B", "CC", "C", "D")))
 
 
 @st.composite
@@ -79,18 +81,20 @@ def data_induk(draw) -> DataInduk:
         for j in range(draw(st.integers(1, 2))):
             jenis = draw(st.sampled_from(list(J)))
             pertama_daun = daun and j == 0
-            target_tw = draw(st.one_of(st.just((None,) * 4), st.tuples(target, target, target, target)))
+            dinilai_huruf = jenis in (J.PERSENTASE, J.NILAI_AKHIR) and draw(st.integers(0, 3)) == 0
+            k, t = (huruf, huruf) if dinilai_huruf else (angka, target)
+            target_tw = draw(st.one_of(st.just((None,) * 4), st.tuples(t, t, t, t)))
             baris.append(BarisIndikator(
                 baris=len(baris) + 2, kode=kode, tingkat=tingkat, uraian=uraian if j == 0 else "",
                 sasaran=draw(st.sampled_from(("", "Meningkatnya Kinerja"))) if j == 0 else "",
                 indikator=f"{_AWAL_INDIKATOR[jenis]} {draw(nama_item).lower()} {j + 1}",
                 satuan=draw(st.sampled_from(_SATUAN[jenis])), jenis=jenis,
-                target_renstra_k=draw(target), target_renstra_rp=draw(rupiah) if pertama_daun else None,
-                realisasi_lalu_k=draw(angka), realisasi_lalu_rp=draw(rupiah) if pertama_daun else None,
-                target_k=draw(target), target_rp=draw(rupiah) if pertama_daun else None,
-                tw_k=tuple(draw(angka) if i < tw else None for i in range(4)),  # type: ignore[arg-type]
+                target_renstra_k=draw(t), target_renstra_rp=draw(rupiah) if pertama_daun else None,
+                realisasi_lalu_k=draw(k), realisasi_lalu_rp=draw(rupiah) if pertama_daun else None,
+                target_k=draw(t), target_rp=draw(rupiah) if pertama_daun else None,
+                tw_k=tuple(draw(k) if i < tw else None for i in range(4)),  # type: ignore[arg-type]
                 tw_rp=tuple(draw(rupiah) if pertama_daun and i < tw else None for i in range(4)),  # type: ignore
-                target_tw_k=target_tw, lokasi=lokasi, sumber_dana=sumber, target_n1_k=draw(angka),
+                target_tw_k=target_tw, lokasi=lokasi, sumber_dana=sumber, target_n1_k=draw(k),
                 pagu_n1=draw(rupiah) if pertama_daun else None,
                 penanggung_jawab=draw(st.sampled_from(("", "Sekretaris", "Kepala Bidang Koperasi"))),
                 keterangan=draw(st.sampled_from(("", "Data sementara", "Refocusing anggaran")))))

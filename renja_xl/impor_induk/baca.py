@@ -439,6 +439,11 @@ def _baris_sumber(buku: BukuTerbaca, b: BacaanForm, x: Baris, induk_r: int, urut
         bs.perlu_dicek.extend(perlu if i == 0 else [])
         indikator, satuan = nama_ind[i], satuan_kolom
         satuan_ada: dict[str, str] = {}
+        # an indicator scored in grades (every K value AA ... D) keeps them; a mix keeps the numbers only
+        isi_k = [p[i] if len(p) == n else (p[0] if len(p) == 1 else None)
+                 for k, p in pecah.items() if not _rp_kunci(k)]
+        isi_k = [a for a in isi_k if a is not None and not a.kosong]
+        huruf = bool(isi_k) and all(sl.nilai_huruf(a) for a in isi_k)
         for kunci, (_a, asli, rumus, alamat_sel) in sel.items():
             nilai = pecah[kunci]
             rp = _rp_kunci(kunci)
@@ -462,7 +467,7 @@ def _baris_sumber(buku: BukuTerbaca, b: BacaanForm, x: Baris, induk_r: int, urut
                     buku.catatan.append(Catatan("sel", nama, g.nama, alamat_sel, pesan, tercetak=str(asli)))
                     bs.keterangan.append(f"{_label_kolom(b, kunci)}: '{asli}' tidak diimpor ({len(nilai)} nilai)")
                 continue
-            v, ket = sl.ke_masukan(a, target=kunci in KOLOM_TARGET_KHUSUS)
+            v, ket = sl.ke_masukan(a, target=kunci in KOLOM_TARGET_KHUSUS, huruf=huruf and not rp)
             if not rp:
                 satuan_ada.setdefault(kunci, sl.satuan_dari(a))
             if ket and rp and "ambigu" in ket:

@@ -115,8 +115,8 @@ class _Banding:
         if a is not None:
             jenis = K if rp else self.jenis(x)
             ops = [self.nilai(x, o, sub, simpul) for o in a.operand]
-            if a.jenis == "jumlah":
-                return realisasi_tahun(ops, jenis)
+            if a.jenis == "jumlah":          # a grade-scored level takes its last grade
+                return realisasi_tahun(ops, jenis, huruf=not rp and jenis is not K)
             return self.rasio(n, ops, jenis).nilai
         c = self.b.formulir.kol(n, sub)
         kunci = self.bidang.get(c) if c is not None else None
@@ -149,12 +149,17 @@ class _Banding:
         self.catatan.append(Catatan(jenis, self.b.nama, self.b.grid.nama, alamat(r, c), pesan, tercetak,
                                     seharusnya))
 
-    def cek_angka(self, jenis: str, r: int, c: int, harap: float | None, persen: bool, apa: str,
+    def cek_angka(self, jenis: str, r: int, c: int, harap: float | str | None, persen: bool, apa: str,
                   tercetak: Angka | None = None, alasan: str | None = None, kosong_boleh: bool = False) -> None:
         s = self.b.grid.get(r, c)
         if s.rumus is not None and s.nilai is None:
             return                      # a formula never calculated: nothing printed to compare
         a = tercetak if tercetak is not None else angka_sel(s)
+        if isinstance(harap, str):          # a letter grade: the printed grade must be the same one
+            if (a.huruf or "").strip().upper() != harap:
+                self.catat(jenis, r, c, f"{apa} berbeda dengan hitungan dari masukan yang diimpor.",
+                           teks_sel(s) or "(kosong)", harap)
+            return
         p = a.nilai
         if (harap is None and p == 0 and not persen) or (p is None and a.kosong and harap == 0):
             return                      # nothing realised: 0 and a blank say the same

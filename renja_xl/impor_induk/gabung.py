@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from renja_xl.angka import format_angka
-from renja_xl.capaian import JenisIndikator, realisasi_tahun
+from renja_xl.capaian import JenisIndikator, peringkat_huruf, realisasi_tahun
 from renja_xl.capaian import tebak_jenis as inti_tebak
 from renja_xl.impor_induk.jenis import CALON, Bukti, bukti_sumber, tebak_jenis
 from renja_xl.impor_induk.model import BacaanForm, BarisSumber, Catatan
@@ -235,7 +235,9 @@ def _isi(gb: Gabungan, catatan: list[Catatan], bukti: list[Bukti], triwulan: int
                    if ns.angka is not None and "rp" not in kunci and kunci != "pagu_n1"]
         batas = any((a.batas or "").startswith("<") for a in angka_k)
         persen = any(a.persen for a in angka_k)
-        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas_atas=batas, persen=persen)
+        huruf = any(isinstance(v, str) and peringkat_huruf(v) is not None for v in gb.nilai.values())
+        gb.jenis, sebab = tebak_jenis(gb.satuan, gb.indikator, bukti, batas_atas=batas, persen=persen,
+                                      huruf=huruf)
         gb.perlu_dicek.insert(0, f"jenis ditebak ({sebab})")
         _bukti_lawan_satuan(gb, bukti, inti_tebak(gb.satuan or None, gb.indikator or None, persen=persen), catatan)
     # a T-C.29 annual realisasi: against the quarters, or in the evaluated quarter when none is given

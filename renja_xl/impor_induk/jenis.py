@@ -192,10 +192,11 @@ def _level(satuan: str, inti: JenisIndikator) -> JenisIndikator:
 
 
 def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[Bukti], *, batas_atas: bool = False,
-                persen: bool = False) -> tuple[JenisIndikator, str]:
+                persen: bool = False, huruf: bool = False) -> tuple[JenisIndikator, str]:
     """The type and the reason it was chosen (always a guess: the caller marks it "Perlu dicek"). The
     source's own evidence first; without it the core's level/flow decision (:func:`capaian.tebak_jenis`).
-    ``batas_atas``: a target printed as ``<5%``; ``persen``: an input value printed with ``%``."""
+    ``batas_atas``: a target printed as ``<5%``; ``persen``: an input value printed with ``%``; ``huruf``: the
+    indicator is scored in letter grades (a level: grades are never added up)."""
     jumlah = [x.alasan for x in bukti if x.jenis == "jumlah"]
     akhir = [x.alasan for x in bukti if x.jenis == "akhir"]
     turun = [x.alasan for x in bukti if x.jenis == "menurun"]
@@ -204,6 +205,8 @@ def tebak_jenis(satuan: str, indikator: str, bukti: Sequence[Bukti], *, batas_at
     level = _level(satuan, inti)
     if turun and not jumlah and not naik:
         return M, f"menurun: {turun[0]}"
+    if huruf:
+        return NA, "nilai akhir: dinilai dengan huruf (AA … D)"
     if jumlah and not akhir:
         return K, f"kumulatif: {jumlah[0]}" + (f" walau satuannya '{satuan}'" if inti is not K else "")
     if batas_atas and not naik:

@@ -86,6 +86,13 @@ def pilih_satuan(nilai: list[Angka], satuan: set[str]) -> Angka | None:
     return cocok[0] if len(cocok) == 1 else None
 
 
+def nilai_huruf(a: Angka | None) -> bool:
+    """A letter grade (AA ... D) the core ranks."""
+    from renja_xl.capaian import peringkat_huruf
+
+    return a is not None and bool(a.huruf) and not a.jamak and peringkat_huruf(a.huruf or "") is not None
+
+
 def satuan_dari(a: Angka) -> str:
     """The unit written in a value cell (``Dokumen/ laporan``); ``Persen`` when the word is written, ``%``
     for the sign alone."""
@@ -94,15 +101,19 @@ def satuan_dari(a: Angka) -> str:
     return _SPASI.sub(" ", a.satuan or "").strip()
 
 
-def ke_masukan(a: Angka, *, target: bool = False) -> tuple[float | str | None, str]:
+def ke_masukan(a: Angka, *, target: bool = False, huruf: bool = False) -> tuple[float | str | None, str]:
     """What a Data Induk cell can hold, and a note when the cell said more than that. ``target``: a K target
     column, where a bound or a range is kept whole as the Data Induk's canonical text
-    (:func:`renja_xl.data_induk.baca.target_khusus`), so the core computes its capaian as the form meant."""
+    (:func:`renja_xl.data_induk.baca.target_khusus`), so the core computes its capaian as the form meant.
+    ``huruf``: an indicator scored in letter grades (every K value a grade), whose grades are kept as text."""
+    from renja_xl.capaian import peringkat_huruf
     from renja_xl.data_induk.baca import target_khusus
 
     asli = _SPASI.sub(" ", str(a.asli)).strip() if a.asli is not None else ""
     if target and (t := target_khusus(a)) is not None:
         return t, ""
+    if huruf and a.huruf and not a.jamak and peringkat_huruf(a.huruf) is not None:
+        return a.huruf.strip().upper(), ""
     if a.batas and a.nilai is not None:
         return a.nilai, f"'{asli}' adalah batas ({a.batas}); disimpan {format_angka(a.nilai)}"
     if a.rentang is not None:
