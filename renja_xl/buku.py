@@ -33,7 +33,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 from xml.etree import ElementTree as ET
 
 from renja_xl.galat import GalatPengguna
@@ -84,6 +84,13 @@ _RE_ROW_R = re.compile(rb'<(?:\w+:)?row\b[^<>]*?\br\s*=\s*["\'](\d{1,9})["\']')
 # Opening tag of a cell that is not self-closing (i.e. may hold a value), with its r="A1".
 _RE_C_REF = re.compile(rb'<(?:\w+:)?c\b[^<>]*?\br\s*=\s*["\']\$?([A-Za-z]{1,4})\$?(\d{1,9})["\'][^<>]*?(?<!/)>')
 _RE_REF_RENTANG = re.compile(rb'<(?:\w+:)?(?:mergeCell|hyperlink)\b[^<>]*?\bref\s*=\s*["\']([^"\'<>]{1,64})["\']')
+# The same patterns for a piece of XML with no namespace-prefixed <c>/<row> tags (the usual case): anchored on a
+# literal, so the regex engine skips to candidates instead of trying an optional prefix at every '<'.
+_RE_AWALAN = re.compile(rb"<\w+:(?:c|row)\b")
+_RE_C_POLOS = re.compile(rb"<c\b")
+_RE_C_KOSONG_POLOS = re.compile(rb"<c\b[^<>]*/>")
+_RE_ROW_POLOS = re.compile(rb"<row\b")
+_RE_C_REF_POLOS = re.compile(rb'<c\b[^<>]*?\br\s*=\s*["\']\$?([A-Za-z]{1,4})\$?(\d{1,9})["\'][^<>]*?(?<!/)>')
 # ASCII control characters that XML 1.0 forbids (tab, newline and carriage return are allowed).
 _RE_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -107,16 +114,21 @@ class _Lembar:
 
     def catat(self, potong: bytes) -> None:
         """Count cells/rows in one piece of sheet XML and widen the used area."""
-        sel, kosong = len(_RE_C.findall(potong)), len(_RE_C_KOSONG.findall(potong))
+        if (b":c" in potong or b":row" in potong) and _RE_AWALAN.search(potong):
+            re_c, re_kosong, re_row, re_ref = _RE_C, _RE_C_KOSONG, _RE_ROW, _RE_C_REF
+        else:
+            re_c, re_kosong, re_row, re_ref = _RE_C_POLOS, _RE_C_KOSONG_POLOS, _RE_ROW_POLOS, _RE_C_REF_POLOS
+        sel, kosong = len(re_c.findall(potong)), len(re_kosong.findall(potong))
         self.sel += sel
         self.sel_kosong += kosong
-        self.baris += len(_RE_ROW.findall(potong))
-        for ref in _RE_REF_RENTANG.findall(potong):
-            n = _luas_rentang(ref)
-            self.luas_gabung += n
-            if n > self.gabung_maks:
-                self.gabung_maks, self.gabung_terbesar = n, ref.decode("ascii", "replace")
-        refs = _RE_C_REF.findall(potong)  # (column letters, row digits) of cells that may hold a value
+        self.baris += len(re_row.findall(potong))
+        if b"mergeCell" in potong or b"hyperlink" in potong:
+            for ref in _RE_REF_RENTANG.findall(potong):
+                n = _luas_rentang(ref)
+                self.luas_gabung += n
+                if n > self.gabung_maks:
+                    self.gabung_maks, self.gabung_terbesar = n, ref.decode("ascii", "replace")
+        refs = re_ref.findall(potong)  # (column letters, row digits) of cells that may hold a value
         self.tanpa_r += max(sel - kosong - len(refs), 0)
         if refs:
             kolom, baris = zip(*refs)  # maxima by (length, text): stays in C for a million cells
@@ -633,23 +645,63 @@ def _nilai_calamine(v: object) -> object:
     return v
 
 
-def baca_nilai(path: str | os.PathLike[str]) -> dict[str, list[list[object]]]:
+_SEL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ATRIBUT_R = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_ATRIBUT_TE = re.compile(rb"""\bt=["']e["']""")
+_NILAI_V = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _sel_galat(hasil: HasilPeriksa) -> dict[str, dict[tuple[int, int], str]]:
+    """Error values (``#DIV/0!``, ``#REF!``...) per sheet name and 0-based (row, column): calamine reads them
+    as blank, openpyxl as their text. Only sheets whose XML holds an error cell are parsed (a substring test)."""
+    keluar: dict[str, dict[tuple[int, int], str]] = {}
+    with zipfile.ZipFile(io.BytesIO(hasil.data)) as z:
+        for part, lb in hasil.lembar.items():
+            try:
+                xml = z.read(part)
+            except KeyError:
+                continue
+            if b't="e"' not in xml and b"t='e'" not in xml:
+                continue
+            for m in _SEL_XML.finditer(xml):
+                atribut, isi = m.group(1), m.group(2) or b""
+                r, v = _ATRIBUT_R.search(atribut), _NILAI_V.search(isi)
+                if r and v and _ATRIBUT_TE.search(atribut):
+                    keluar.setdefault(lb.nama, {})[(int(r.group(2)) - 1, _kolom(r.group(1)) - 1)] = \
+                        v.group(1).decode("utf-8", "replace")
+    return keluar
+
+
+def baca_nilai(path: str | os.PathLike[str], *, lembar_saja: Iterable[str] | None = None,
+               galat_teks: bool = False) -> dict[str, list[list[object]]]:
     """Every sheet's cached values (python-calamine), after the same checks as ``buka``.
 
     Row 0 / column 0 of each list is cell A1 (leading empty rows are kept so positions match the
     sheet); empty cells are ``None``; whole numbers are ``int``. Formulas are not evaluated: a cell
-    shows the value Excel last saved (``None`` when the file was never calculated).
+    shows the value Excel last saved (``None`` when the file was never calculated). ``lembar_saja``
+    reads only those sheets (the others are listed, with no rows); ``galat_teks`` gives error cells their text
+    (``#DIV/0!``) as openpyxl does, where calamine gives a blank.
     """
     from python_calamine import CalamineWorkbook
 
     hasil = periksa_berkas(path)
     keluar: dict[str, list[list[object]]] = {}
     lembar: str | None = None
+    pilih = set(lembar_saja) if lembar_saja is not None else None
     try:
         wb = CalamineWorkbook.from_filelike(_sumber(hasil))
         for lembar in wb.sheet_names:
+            if pilih is not None and lembar not in pilih:
+                keluar[lembar] = []
+                continue
             baris = wb.get_sheet_by_name(lembar).to_python(skip_empty_area=False)
             keluar[lembar] = [[_nilai_calamine(v) for v in r] for r in baris]
+        if galat_teks:
+            for lembar, sel in _sel_galat(hasil).items():
+                isi = keluar.get(lembar)
+                for (r, c), teks in sel.items():
+                    if isi is not None and r < len(isi) and c < len(isi[r]) and isi[r][c] is None:
+                        isi[r][c] = teks
     except MemoryError as e:
         raise _galat(hasil.berkas, "memori tidak cukup untuk membaca buku kerja ini.",
                      "Pisahkan datanya ke beberapa berkas.", lembar=lembar) from e
