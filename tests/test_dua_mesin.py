@@ -47,6 +47,23 @@ def nilai_tersimpan(p: Path) -> dict[str, dict[str, object]]:
     return {judul: {k: wb[judul][k].value for k in sel} for judul, sel in rumus.items()}
 
 
+def contoh_khusus() -> Any:
+    """The small test book with bound, range and letter-grade targets (and grade quarters): the formulas
+    with baked-in constants (``rumus.capaian_khusus``) on every form and the Ringkasan."""
+    import dataclasses
+
+    from test_generator import contoh
+
+    d = contoh(4)
+    ganti = {0: dict(target_k="90–100%", target_renstra_k=">=95%"),
+             1: dict(target_renstra_k="A", target_k="BB", tw_k=("B", "BB", None, "A"), realisasi_lalu_k="B",
+                     target_n1_k=None, target_tw_k=(None,) * 4),
+             8: dict(target_k="<5", target_renstra_k="<=4,5"),
+             9: dict(target_k="0–2", target_renstra_k=">0")}
+    baris = [dataclasses.replace(b, **ganti.get(i, {})) for i, b in enumerate(d.baris)]
+    return dataclasses.replace(d, baris=baris)
+
+
 @pytest.fixture(scope="module")
 def berkas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The example and the small test book (every form, both layouts) and a mid-size random master, saved
@@ -54,6 +71,7 @@ def berkas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("dua_mesin")
     kasus = dict(buku_contoh())
     kasus["acak-300"] = isi_buku_semua(data_master(300, seed=23))
+    kasus["uji-khusus"] = isi_buku_semua(contoh_khusus())
     hasil = {}
     for nama, wb in kasus.items():
         p = d / f"{nama}.xlsx"
@@ -103,7 +121,7 @@ def test_nilai_tersimpan_sama_dengan_libreoffice(berkas: dict[str, Path], lo: di
 
 # The ``formulas`` engine compiles each formula into a Python graph: about 50 ms per formula cell on this
 # machine, so it runs on the example and the small book (a few thousand cells), not on the random master.
-_FORMULAS = ("contoh-semua-e81", "contoh-semua-e81-renja", "uji-semua-e81", "uji-e81-renja")
+_FORMULAS = ("contoh-semua-e81", "contoh-semua-e81-renja", "uji-semua-e81", "uji-e81-renja", "uji-khusus")
 
 
 def hitung_formulas(p: Path) -> dict[str, dict[str, object]]:
