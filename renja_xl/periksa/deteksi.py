@@ -31,6 +31,9 @@ class Sel:
     format: str | None = None
 
 
+_SEL_KOSONG = Sel()
+
+
 class Grid:
     """A sheet as plain dicts: every cell with content (value, formula, number format) and merged cells.
 
@@ -88,7 +91,8 @@ class Grid:
         return self._baris[i:j]
 
     def get(self, r: int, c: int) -> Sel:
-        return self.sel.get((r, c)) or Sel()
+        """The cell, or one shared empty cell (never modified: the checks only read cells)."""
+        return self.sel.get((r, c)) or _SEL_KOSONG
 
     def teks(self, r: int, c: int, *, isi_gabung: bool = False) -> str:
         """Cell text (numbers as text); with ``isi_gabung`` a merged cell shows its range's value."""

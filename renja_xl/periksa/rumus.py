@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["periksa", "r1c1", "geser_rumus"]
 
 _REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])")
+_REF_KOLOM = re.compile(r"(?<![A-Za-z_])\$?([A-Z]{1,3})\$?\d+(?![\w(])")
 _RUJUKAN_R1C1 = re.compile(r"R\[?-?\d+\]?C\[?-?\d+\]?")
 
 
@@ -60,7 +61,7 @@ def _kolom_turunan(p: Pemeriksa) -> set[int]:
 
 
 def _pola_kolom(p: Pemeriksa, c: int, jenis: str, anggota: list[Baris], diturunkan: bool) -> None:
-    rumus = {b.r: p.grid.get(b.r, c).rumus for b in anggota if p.grid.get(b.r, c).rumus}
+    rumus = {b.r: x for b in anggota if (x := p.grid.get(b.r, c).rumus)}
     if len(rumus) < 3:
         return
     rumus = {r: x for r, x in rumus.items() if not _jumlah_satu_kolom(x, c)}
@@ -97,7 +98,7 @@ def _pola_kolom(p: Pemeriksa, c: int, jenis: str, anggota: list[Baris], diturunk
 
 def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
     """A roll-up formula (only references to its own column): its range is checked against the children."""
-    refs = re.findall(r"(?<![A-Za-z_])\$?([A-Z]{1,3})\$?\d+(?![\w(])", rumus.upper())
+    refs = _REF_KOLOM.findall(rumus.upper())
     return bool(refs) and all(column_index_from_string(k) == c for k in refs)
 
 
