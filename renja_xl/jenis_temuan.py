@@ -165,6 +165,8 @@ JENIS: dict[str, JenisTemuan] = {
                                  "nomenklatur pada baris pertama kodenya."),
     "data_induk.jenis_satuan": _J("Data Induk: jenis tak sesuai satuan", "Pilih jenis 'persentase' atau 'nilai "
                                   "akhir' untuk satuan persen/indeks/nilai, kecuali memang dijumlahkan."),
+    "data_induk.perlu_dicek": _J("Data Induk: hasil impor belum dikonfirmasi", "Periksa baris yang ditandai, "
+                                 "perbaiki bila perlu, lalu kosongkan sel 'Perlu dicek'."),
     "data_induk.kertas": _J("Data Induk: ukuran kertas", "Pilih F4, Legal, A4 atau A3 (kosong = F4)."),
 }
 

@@ -269,3 +269,29 @@ def test_bidang_urusan_tidak_ada(tmp_path: Path, katalog_lama: None) -> None:
     m = periksa_data_induk(tulis(tmp_path, baris, bidang_urusan="2.99"))
     assert di(m, f"Info!B{r}", "salah"), [(x.alamat, x.jenis, x.pesan) for x in m]
     assert not di(periksa_data_induk(tulis(tmp_path, baris, "b.xlsx")), f"Info!B{r}")
+
+
+# ---------------------------------------------------------------------------------------------- after an import
+
+def test_tanda_perlu_dicek_belum_dikosongkan_diperingatkan(tmp_path: Path) -> None:
+    """An imported Data Induk still carrying its "Perlu dicek" marks is not clean: each mark is a warning at
+    its cell until the user clears it (clearing is the confirmation)."""
+    from openpyxl import load_workbook
+
+    from renja_xl.data_induk import KOLOM_PERLU_DICEK
+
+    p = tulis(tmp_path, list(BARIS_CONTOH))
+    assert periksa_data_induk(p) == []
+    wb = load_workbook(p)
+    ws = wb["Data"]
+    c = ws.max_column + 1
+    ws.cell(1, c, KOLOM_PERLU_DICEK)
+    ws.cell(5, c, "jenis ditebak dari satuan")
+    wb.save(p)
+    huruf = get_column_letter(c)
+    [m] = periksa_data_induk(p)
+    assert (m.alamat, m.jenis, m.tingkat) == (f"Data!{huruf}5", "data_induk.perlu_dicek", "peringatan")
+    assert "jenis ditebak dari satuan" in m.pesan
+    ws.cell(5, c).value = None
+    wb.save(p)
+    assert periksa_data_induk(p) == []

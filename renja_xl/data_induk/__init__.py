@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from renja_xl.data_induk.baca import baca_data_induk, baca_dengan_masalah
 from renja_xl.data_induk.cek import periksa_data_induk
-from renja_xl.data_induk.model import (JENIS_PEMDA, KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO,
-                                       PILIHAN_JENIS, PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom,
+from renja_xl.data_induk.model import (JENIS_PEMDA, KERTAS_BAKU, KOLOM_DATA, KOLOM_PERLU_DICEK, LABEL_INFO,
+                                       LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS, PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom,
                                        LabelInfo, Masalah, NodePohon, baca_kertas, kode_induk, normal_judul)
 from renja_xl.data_induk.templat import buat_templat, simpan_templat
 from renja_xl.data_induk.tulis import isi_buku, simpan_data_induk
 
 __all__ = ["Info", "BarisIndikator", "DataInduk", "Masalah", "NodePohon", "Kolom", "LabelInfo", "KOLOM_DATA",
+           "KOLOM_PERLU_DICEK",
            "LABEL_INFO", "LEMBAR_INFO", "LEMBAR_DATA", "JENIS_PEMDA", "PILIHAN_JENIS", "PILIHAN_KERTAS",
            "KERTAS_BAKU", "baca_kertas", "kode_induk", "normal_judul", "baca_data_induk", "baca_dengan_masalah",
            "periksa_data_induk", "isi_buku", "simpan_data_induk", "buat_templat", "simpan_templat"]

@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from renja_xl.capaian import JenisIndikator, tebak_jenis
 from renja_xl.data_induk.baca import baca_dengan_masalah
-from renja_xl.data_induk.model import LEMBAR_DATA, LEMBAR_INFO, BarisIndikator, DataInduk, Masalah
+from renja_xl.data_induk.model import (KOLOM_PERLU_DICEK, LEMBAR_DATA, LEMBAR_INFO, BarisIndikator, DataInduk,
+                                      Masalah)
 from renja_xl.galat import GalatPengguna
 from renja_xl.kode import Tingkat, parse_kode
 from renja_xl.temuan import Temuan
@@ -68,7 +69,7 @@ def cek_data_induk(path: str | os.PathLike[str], *, katalog: "Katalog | None | s
     else:
         kat = katalog  # type: ignore[assignment]
     temuan = [*masalah, *_cek_bidang(data, kat), *_cek_kode(data, kat), *_cek_target(data), *_cek_ganda(data),
-              *_cek_jenis(data)]
+              *_cek_jenis(data), *_cek_konfirmasi(berkas)]
     temuan.sort(key=lambda m: (_URUT_LEMBAR.get(m.lembar, 2), m.baris or 0, len(m.kolom or ""), m.kolom or ""))
     return HasilCek(berkas, data, temuan, catatan, kat.nama if kat is not None else None)
 
@@ -225,6 +226,36 @@ def _cek_ganda(data: DataInduk) -> list[Masalah]:
                                  "tidak, dihitung dua kali dalam rata-rata capaian).", "indikator_ganda"))
             else:
                 indikator[kunci] = b
+    return hasil
+
+
+def _cek_konfirmasi(berkas: Path) -> list[Masalah]:
+    """Marks an import left in its "Perlu dicek" column that the user has not cleared yet: each is a guess
+    (an indicator type, a repaired code, a split cell) the user must confirm once, so an unconfirmed import
+    never passes the check silently. Clearing the cell is the confirmation."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        buku = CalamineWorkbook.from_path(str(berkas))
+        if LEMBAR_DATA not in buku.sheet_names:
+            return []
+        baris = buku.get_sheet_by_name(LEMBAR_DATA).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - the reader has already reported an unreadable file
+        return []
+    if not baris:
+        return []
+    judul = [str(v).strip().lower() for v in baris[0]]
+    if KOLOM_PERLU_DICEK.lower() not in judul:
+        return []
+    c = judul.index(KOLOM_PERLU_DICEK.lower())
+    huruf = get_column_letter(c + 1)
+    hasil: list[Masalah] = []
+    for r, isi in enumerate(baris[1:], start=2):
+        teks = str(isi[c]).strip() if c < len(isi) and isi[c] is not None else ""
+        if teks:
+            hasil.append(Masalah(LEMBAR_DATA, r, huruf, f"Hasil impor belum dikonfirmasi: {teks}.",
+                                 "data_induk.perlu_dicek", "peringatan",
+                                 saran="Periksa baris ini, perbaiki bila perlu, lalu kosongkan sel 'Perlu dicek'."))
     return hasil
 
 

@@ -88,6 +88,9 @@ class BarisIndikator:
         return any(isinstance(v, str) and peringkat_huruf(v) is not None for v in self.nilai_k())
 
 
+KOLOM_PERLU_DICEK = "Perlu dicek"   # the import marks its guesses here; the user clears each to confirm it
+
+
 @dataclass
 class Masalah:
     """One problem found in a Data Induk, located by sheet, row and column letter.

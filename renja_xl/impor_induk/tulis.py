@@ -15,6 +15,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.workbook import Workbook
 
 from renja_xl.buku import tulis_teks
+from renja_xl.data_induk.model import KOLOM_PERLU_DICEK
 from renja_xl.impor_induk.model import JENIS_CATATAN, Catatan, HasilImpor
 
 __all__ = ["LEMBAR_CATATAN", "lembar_catatan", "urut_catatan"]
@@ -74,7 +75,6 @@ def tulis_path_aman(keluar: Path, masuk: list[Path]) -> None:
                                 "ditimpa.", berkas=keluar, saran="Pilih nama lain untuk Data Induk hasil impor.")
 
 
-KOLOM_PERLU_DICEK = "Perlu dicek"
 
 
 def buku_data_induk(hasil: HasilImpor) -> Workbook:
