@@ -99,11 +99,20 @@ def _kolom(huruf: str, _cache: dict[str, int] = {}) -> int:  # noqa: B006 - deli
     return n
 
 
+_ALAMAT: dict[str, tuple[int, int]] = {}   # per-process memo: a worker reads the same cell addresses in every file
+
+
 def _alamat(r: str) -> tuple[int, int]:
+    hasil = _ALAMAT.get(r)
+    if hasil is not None:
+        return hasil
     i = len(r.rstrip("0123456789"))
     if i == 0 or i == len(r):
         raise TidakDidukung(f"alamat sel {r!r}")
-    return int(r[i:]), _kolom(r[:i])
+    hasil = int(r[i:]), _kolom(r[:i])
+    if len(_ALAMAT) < 500_000:
+        _ALAMAT[r] = hasil
+    return hasil
 
 
 # ------------------------------------------------------------------------------------------- parts
