@@ -423,3 +423,35 @@ def test_dua_capaian_dua_indikator_bukan_pasangan_k_rp(tmp_path):
     assert not di(h, tabel.sel("3.30.04.2.01", "14K"), tingkat="salah")
     t = satu(h, tabel.sel("3.30.04", "14K"), "hitung.capaian")
     assert t.seharusnya == "100%" and "nilai ke-2" in t.pesan
+
+
+def test_nilai_huruf_kolom_12_dan_capaian(tmp_path):
+    """An indicator scored in letter grades (seed 001:151 Nilai SAKIP 'A' -> 'BB') in a hand-made E.81: the
+    year's value is the last filled grade, the capaian its rank ratio (capaian.realisasi_tahun(huruf=True),
+    capaian.capaian)."""
+    from openpyxl import Workbook
+
+    from renja_xl.contoh_tabel import _tulis_e81
+
+    baris = [
+        ("", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "Nilai SAKIP Perangkat Daerah",
+         "A |  | B |  | A |  | B |  | BB |  | B |  | 66,67% | "),
+        ("", "Kegiatan Perencanaan, Penganggaran, dan Evaluasi Kinerja", "Nilai SAKIP Perangkat Daerah",
+         "A |  | B |  | A |  | B |  | BB |  | BB |  | 83,33% | "),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "E.81"
+    peta = st.Peta(st.E81_MALANG_JUDUL, ["5"])
+    tabel = st.Tabel(tmp_path / "huruf.xlsx", ws.title, peta)
+    r = st.tulis_header(ws, 6, st.E81_MALANG_JUDUL)
+    _tulis_e81(ws, r, baris, peta, tabel)
+    wb.save(tabel.path)
+    h = periksa_terpisah(tabel.path, tmp_path / "katalog-kosong")
+    keg = _m(tabel, "Kegiatan Perencanaan")
+    assert not di(h, tabel.sel(keg, "12K")) and not di(h, tabel.sel(keg, "13K"))
+    prg = _m(tabel, "PROGRAM PENUNJANG")
+    assert satu(h, tabel.sel(prg, "12K"), "hitung.jumlah").seharusnya == "BB"
+    # 66,67 % = B / A from column 12 as printed: the type is guessed here, so the wrong grade is reported once,
+    # at column 12 (a generated workbook names the type and the corrected grade flows on, see test_kontrak)
+    assert not di(h, tabel.sel(prg, "13K"), "hitung")

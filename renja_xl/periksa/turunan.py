@@ -18,8 +18,8 @@ from renja_xl.capaian import (Hasil, JenisIndikator, capaian, capaian_jamak, jum
                               realisasi_tahun, tingkat_realisasi)
 from renja_xl.periksa.baris import Baris
 from renja_xl.periksa.deteksi import Aturan
-from renja_xl.periksa.nilai import (HITUNG, KOSONG, Nilai, banding, elemen, kapital, kosong, teks_angka,
-                                    teks_persen)
+from renja_xl.periksa.nilai import (HITUNG, KOSONG, Nilai, banding, elemen, kapital, kosong, parse_teks,
+                                    teks_angka, teks_persen)
 
 if TYPE_CHECKING:
     from renja_xl.periksa.pemeriksa import Pemeriksa
@@ -76,6 +76,8 @@ def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,
     el_cetak = elemen(cetak)
     uang = s == "Rp"
     j, pasti = (K, True) if uang else p.jenis(b)
+    if a.jenis == "jumlah" and not uang and any(x.huruf for o in ops for x in o):
+        return _huruf_tahun(p, b, a, c, el_cetak, ops, j, tak_dihitung)
     panjang = {len(o) for o in ops if not (len(o) == 1 and kosong(o[0]))}
     dicetak = len(el_cetak) > 1 or not kosong(el_cetak[0])
     if a.jenis == "rasio" and panjang and max(panjang) > 1 and len(el_cetak) == 1:
@@ -107,6 +109,35 @@ def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,
             continue
         _bandingkan(p, b, a, s, c, pc, e, alt, L, i, j, h)
     return hasil
+
+
+def _huruf_tahun(p: Pemeriksa, b: Baris, a: Aturan, c: int, el_cetak: list[Nilai], ops: list[list[Nilai]],
+                 j: JenisIndikator, tak_dihitung: bool) -> list[Nilai] | None:
+    """A year (or Renstra) value of an indicator scored in letter grades: the last filled grade
+    (``realisasi_tahun(..., huruf=True)``), compared as a grade; it feeds the capaian as the core reads it."""
+    if j is K or len(el_cetak) != 1 or any(len(o) != 1 for o in ops) \
+            or not all(o[0].huruf or kosong(o[0]) for o in ops):
+        return None          # a grade in a flow, grades mixed with numbers: nothing honest to compute
+    nilai = [o[0].huruf for o in ops]
+    if set(a.operand) <= _TRIWULAN or len(nilai) not in (2, 3):
+        e = realisasi_tahun(nilai, j, huruf=True)
+    else:
+        e = realisasi_renstra(nilai[0], nilai[1], j, perkiraan=nilai[2] if len(nilai) == 3 else None, huruf=True)
+    if not isinstance(e, str):
+        return None
+    pc = el_cetak[0]
+    if not tak_dihitung and (pc.huruf or "").upper() != e:
+        rumus = f"{a.nomor} = {' + '.join(map(str, a.operand))}"
+        apa = f"kolom {a.nomor} K pada {p.nama_baris(b)}"
+        if kosong(pc):
+            p.tambah(b.r, c, "hitung.kosong", "peringatan",
+                     f"{kapital(apa)} kosong, padahal menurut rumus {rumus} nilainya {e} (nilai huruf terakhir).",
+                     seharusnya=e, ditemukan=p.ditemukan(b.r, c))
+        else:
+            p.tambah(b.r, c, "hitung.jumlah", "salah",
+                     f"{kapital(apa)} tidak sesuai rumus {rumus}: indikator bernilai huruf, nilainya huruf "
+                     f"terakhir yang terisi, {e}.", seharusnya=e, ditemukan=p.ditemukan(b.r, c))
+    return [parse_teks(e)]
 
 
 def _harapan(p: Pemeriksa, a: Aturan, o: list[Nilai], j: JenisIndikator, uang: bool
