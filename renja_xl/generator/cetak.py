@@ -149,27 +149,70 @@ def _gabungan(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int, int, int]]
     return {(m.min_row, m.min_col): (m.min_col, m.min_row, m.max_col, m.max_row) for m in ws.merged_cells.ranges}
 
 
+class _Gaya:
+    """A cell's font size, boldness, wrapping and number format by its style ids: openpyxl builds a proxy
+    object on every ``cell.font`` read, which on a 2,000-row form was most of the layout time."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.wb = ws.parent
+        self._huruf: dict[int, tuple[float, bool]] = {}
+        self._bungkus: dict[int, bool] = {}
+        self._format: dict[int, str] = {}
+
+    def huruf(self, sel: object) -> tuple[float, bool]:
+        if sel._style is None:  # type: ignore[attr-defined]
+            return 10.0, False
+        i = sel._style.fontId  # type: ignore[attr-defined]
+        if i not in self._huruf:
+            f = self.wb._fonts[i]
+            self._huruf[i] = (float(f.sz or 10), bool(f.b))
+        return self._huruf[i]
+
+    def bungkus(self, sel: object) -> bool:
+        if sel._style is None:  # type: ignore[attr-defined]
+            return False
+        i = sel._style.alignmentId  # type: ignore[attr-defined]
+        if i not in self._bungkus:
+            self._bungkus[i] = bool(self.wb._alignments[i].wrap_text)
+        return self._bungkus[i]
+
+    def format(self, sel: object) -> str:
+        if sel._style is None:  # type: ignore[attr-defined]
+            return "General"
+        i = sel._style.numFmtId  # type: ignore[attr-defined]
+        if i not in self._format:
+            self._format[i] = sel.number_format  # type: ignore[attr-defined]
+        return self._format[i]
+
+
 def lebarkan_angka(ws: Worksheet, nilai: Mapping[tuple[int, int], object], baris: Iterable[int]) -> dict[int, float]:
     """Widen every column whose numbers (typed, or a formula's value in ``nilai``) in ``baris`` would not
     fit and show ``###``. Returns the widths set, by column index."""
     gabung = _gabungan(ws)
     dalam_gabung = {(r, c) for (c1, r1, c2, r2) in gabung.values() for r in range(r1, r2 + 1)
                     for c in range(c1, c2 + 1) if c2 > c1}
-    perlu: dict[int, float] = {}
+    gaya = _Gaya(ws)
+    # per column, font and format only the widest candidates are printed: with fixed decimals the text
+    # grows with the magnitude (and a minus sign); General text is measured for every distinct value
+    calon: dict[tuple[int, str, float, bool], dict[object, None]] = {}
     rows = set(baris)
     for (rr, c), sel in list(ws._cells.items()):
-        if rr in rows:
-            if (rr, c) in dalam_gabung:
-                continue
-            v = sel.value
-            if sel.data_type == "f":
-                v = nilai.get((rr, c))
-            teks = teks_tampil(v, sel.number_format)
-            if teks is None:
-                continue
-            ukuran = float(sel.font.sz or 10) if sel.font else 10.0
-            tebal = bool(sel.font and sel.font.b)
-            perlu[c] = max(perlu.get(c, 0.0), _lebar_untuk(lebar_teks(teks, ukuran, tebal)))
+        if rr not in rows or (rr, c) in dalam_gabung:
+            continue
+        v = nilai.get((rr, c)) if sel.data_type == "f" else sel.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            continue
+        ukuran, tebal = gaya.huruf(sel)
+        calon.setdefault((c, gaya.format(sel), ukuran, tebal), {})[v] = None
+    perlu: dict[int, float] = {}
+    for (c, fmt, ukuran, tebal), nilai_kol in calon.items():
+        daftar = list(nilai_kol)
+        if fmt not in ("General", "@"):
+            daftar = [max(daftar, key=abs), min(daftar)]
+        for v in daftar:
+            teks = teks_tampil(v, fmt)
+            if teks is not None:
+                perlu[c] = max(perlu.get(c, 0.0), _lebar_untuk(lebar_teks(teks, ukuran, tebal)))
     hasil = {}
     for c, w in perlu.items():
         huruf_kol = get_column_letter(c)
@@ -230,21 +273,26 @@ def atur_tinggi(ws: Worksheet, baris: Iterable[int], *, pertahankan: Iterable[in
 
     tinggi: dict[int, float] = {}
     banyak_baris: list[tuple[int, int, float]] = []
+    gaya = _Gaya(ws)
+    diminta = set(baris)
+    kosong = _tinggi_garis(10.0) + 2
     for (r, c), sel in list(ws._cells.items()):
-        if not r_min <= r <= r_max or (r, c) in tertutup or (lebar(c) == 0.0 and (r, c) not in gabung):
+        if r not in diminta or (r, c) in tertutup or (lebar(c) == 0.0 and (r, c) not in gabung):
             continue                        # a hidden column (the row-kind helper) prints nothing
         v = sel.value
+        if v is None or v == "":
+            tinggi[r] = max(tinggi.get(r, 0.0), kosong)
+            continue
         if sel.data_type == "f":
             v = (nilai or {}).get((r, c), "")
             if not isinstance(v, str):
-                v = teks_tampil(v, sel.number_format) or ""
-        ukuran = float(sel.font.sz or 10) if sel.font else 10.0
+                v = teks_tampil(v, gaya.format(sel)) or ""
+        ukuran, tebal = gaya.huruf(sel)
         if v is None or v == "":
-            perlu = _tinggi_garis(10.0) + 2
+            perlu = kosong
         else:
-            tebal = bool(sel.font and sel.font.b)
             c1, r1, c2, r2 = gabung.get((r, c), (c, r, c, r))
-            if isinstance(v, str) and sel.alignment is not None and sel.alignment.wrap_text:
+            if isinstance(v, str) and gaya.bungkus(sel):
                 n = _garis(v, sum(lebar(k) for k in range(c1, c2 + 1)), ukuran, tebal)
             else:
                 n = 1
@@ -294,6 +342,7 @@ class Tataletak:
     ukuran_badan: float = 10.0
     maks_halaman_lebar: int = 3
     pertahankan_tinggi: tuple[int, ...] = ()
+    lewati_tinggi: frozenset[int] = frozenset()         # rows whose height is set already (under a chart)
     nilai: Mapping[tuple[int, int], object] = field(default_factory=dict)
     akhir_badan: int | None = None                      # last table row (notes and faktor rows below)
 
@@ -503,7 +552,7 @@ def _geser_baris(ws: Worksheet, r: int, mulai: int, akhir: int) -> None:
 
 def atur_halaman(ws: Worksheet, tl: Tataletak) -> Rencana:
     """Plan and write the page setup of ``ws``: paper, landscape, scale, page breaks, repeated rows and
-    columns, margins, footer. Row heights must already be set (``atur_tinggi``)."""
+    columns, margins, footer; every row gets the height its text needs (``atur_tinggi``)."""
     persen, potong_kolom = _rencana_kolom(ws, tl)
     if potong_kolom:
         akhir1 = potong_kolom[0]
@@ -534,7 +583,9 @@ def atur_halaman(ws: Worksheet, tl: Tataletak) -> Rencana:
         if tl.tanda_tangan:
             mulai = (tl.ulang_kolom[1] + 1) if tl.ulang_kolom else tl.kolom[0]
             _tanda_tangan_di(ws, tl.tanda_tangan, mulai, akhir1)
-        atur_tinggi(ws, range(tl.baris[0], tl.baris[1] + 1), pertahankan=tl.pertahankan_tinggi, nilai=tl.nilai)
+    # row heights once the text has its final columns (a note moved to the first page wide is narrower)
+    atur_tinggi(ws, [r for r in range(tl.baris[0], tl.baris[1] + 1) if r not in tl.lewati_tinggi],
+                pertahankan=tl.pertahankan_tinggi, nilai=tl.nilai)
     ps = ws.page_setup
     ps.orientation = "landscape"
     ps.paperSize = tl.kertas.kode
@@ -607,7 +658,6 @@ def cetak_form(ws: Worksheet, *, awal: int, n_baris: int, kolom: Mapping[str, st
     akhir_badan = awal + n_baris - 1
     lebarkan_angka(ws, nilai, range(awal, akhir_badan + 1))
     bawah = range(akhir_badan + 1, r2 + 1)
-    atur_tinggi(ws, range(r1, r2 + 1), pertahankan=bawah, nilai=nilai)
     nama = next((kolom[k] for k in ("kode_uraian", "uraian") if k in kolom), None)
     ulang = (c1, column_index_from_string(nama)) if nama else None
     ttd: tuple[int, int] | None = None
@@ -655,7 +705,7 @@ def cetak_lembar(ws: Worksheet, *, kertas: Kertas, kaki: str, nilai: Mapping[tup
     c1, r1, c2, r2 = _area(ws)
     lebarkan_angka(ws, nilai, range(r1, r2 + 1))
     grafik = {r for a, b in _blok_grafik(ws) for r in range(a + 1, b + 1)}
-    atur_tinggi(ws, [r for r in range(r1, r2 + 1) if r not in grafik], nilai=nilai)
     utuh = [[b] for b in sorted(_UTUH.get(ws, []) + _blok_grafik(ws))]
-    tl = Tataletak(kertas, (c1, c2), (r1, r2), judul_baris, None, utuh, None, kaki, nilai=nilai)
+    tl = Tataletak(kertas, (c1, c2), (r1, r2), judul_baris, None, utuh, None, kaki, nilai=nilai,
+                   lewati_tinggi=frozenset(grafik))
     return atur_halaman(ws, tl)
