@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
+
+if TYPE_CHECKING:
+    import typer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RENJA_XL_SHARED", REPO.parent / "shared"))
@@ -30,6 +34,35 @@ def shared() -> Path:
         _tidak_ada(f"butuh folder data bersama di {SHARED} (seeds/ dan data/nomenklatur/); "
                    "letakkan 'shared/' di samping repo atau set RENJA_XL_SHARED")
     return SHARED
+
+
+@pytest.fixture()
+def folder_katalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A nomenclature catalog folder of this test only (RENJA_XL_NOMENKLATUR), caches forgotten around it."""
+    from renja_xl.nomenklatur import simpan
+
+    d = tmp_path / "katalog"
+    monkeypatch.setenv("RENJA_XL_NOMENKLATUR", str(d))
+    simpan.lupakan_cache()
+    yield d
+    simpan.lupakan_cache()
+
+
+@pytest.fixture()
+def app_data_induk() -> "typer.Typer":
+    """A root app holding only the ``data-induk`` commands (CLI tests of that group)."""
+    import typer
+
+    from renja_xl.cli.data_induk import daftar
+
+    a = typer.Typer()
+
+    @a.callback()
+    def _akar() -> None:
+        """renja-xl"""
+
+    daftar(a)
+    return a
 
 
 @pytest.fixture(scope="session")

@@ -25,12 +25,8 @@ sub_kegiatan,PROV,2.17.02.1.02.0005,Sistem Pelayanan Perizinan Berusaha Terinteg
 
 
 @pytest.fixture()
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "katalog"
-    monkeypatch.setenv("RENJA_XL_NOMENKLATUR", str(d))
-    simpan.lupakan_cache()
-    yield d
-    simpan.lupakan_cache()
+def folder(folder_katalog: Path) -> Path:
+    return folder_katalog
 
 
 @pytest.fixture()

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from renja_xl.angka import format_angka
 from renja_xl.capaian import JenisIndikator
-from renja_xl.cli.data_induk import daftar
 from renja_xl.contoh import BARIS_CONTOH, INFO_CONTOH, tulis_contoh
 from renja_xl.data_induk import baca_data_induk, periksa_data_induk
 from renja_xl.galat import GalatPengguna
@@ -140,15 +139,8 @@ def test_nama_sesuai_nomenklatur(nomenklatur_dir: Path) -> None:
 # ---------------------------------------------------------------------------------------------- CLI
 
 @pytest.fixture()
-def app() -> typer.Typer:
-    a = typer.Typer()
-
-    @a.callback()
-    def _akar() -> None:
-        """renja-xl"""
-
-    daftar(a)
-    return a
+def app(app_data_induk: typer.Typer) -> typer.Typer:
+    return app_data_induk
 
 
 def test_cli_contoh(tmp_path: Path, app: typer.Typer) -> None:

@@ -12,7 +12,6 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from renja_xl.capaian import JenisIndikator
-from renja_xl.cli.data_induk import daftar
 from renja_xl.contoh import BARIS_CONTOH, INFO_CONTOH, tulis_contoh
 from renja_xl.data_induk import KOLOM_DATA, BarisIndikator, Masalah, periksa_data_induk, simpan_data_induk
 from renja_xl.data_induk.cek import cek_data_induk
@@ -188,15 +187,8 @@ def test_ke_temuan() -> None:
 # ---------------------------------------------------------------------------------------------- CLI
 
 @pytest.fixture()
-def app() -> typer.Typer:
-    a = typer.Typer()
-
-    @a.callback()
-    def _akar() -> None:
-        """renja-xl"""
-
-    daftar(a)
-    return a
+def app(app_data_induk: typer.Typer) -> typer.Typer:
+    return app_data_induk
 
 
 def test_cli_kode_keluar(tmp_path: Path, app: typer.Typer) -> None:

@@ -53,12 +53,8 @@ def test_level_cocok() -> None:
 
 
 @pytest.fixture()
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "katalog"
-    monkeypatch.setenv("RENJA_XL_NOMENKLATUR", str(d))
-    simpan.lupakan_cache()
-    yield d
-    simpan.lupakan_cache()
+def folder(folder_katalog: Path) -> Path:
+    return folder_katalog
 
 
 def _csv(tmp_path: Path, nama: str, isi: str) -> Path:

@@ -23,12 +23,8 @@ SIPD_KEPALA = ["JENIS PEMDA", "BIDANG", "PROGRAM", "KEGIATAN", "SUBKEGIATAN", "K
 
 
 @pytest.fixture()
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "katalog"
-    monkeypatch.setenv("RENJA_XL_NOMENKLATUR", str(d))
-    simpan.lupakan_cache()
-    yield d
-    simpan.lupakan_cache()
+def folder(folder_katalog: Path) -> Path:
+    return folder_katalog
 
 
 def _xlsx(path: Path, rows: list[list[object]], judul: str = "Worksheet") -> Path:
