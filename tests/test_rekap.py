@@ -239,3 +239,19 @@ def test_rekap_lama_di_folder_tidak_dihitung(hasil_contoh, tmp_path: Path) -> No
     assert [o["berkas"] for o in j["opd"]] == ["dinas_perdagangan.xlsx"]
     assert j["gagal"] == [{"berkas": "rekap_tw1.xlsx", "alasan": "rekap Bappeda (Evaluasi terhadap Hasil RKPD, "
                                                                "E.79/E.19), bukan E.81 sebuah OPD."}]
+
+
+def test_nilai_opd_indikator_huruf() -> None:
+    """An indicator scored in letter grades (target "A", last quarter "BB") counts in the OPD's capaian by the
+    core's rank ratio, as on the form — not as 0."""
+    from renja_xl.capaian import capaian, realisasi_tahun
+    from renja_xl.rekap.model import BarisE81
+    from renja_xl.rekap.tugas import nilai_opd
+
+    nilai = (None, None, None, None, "A", 1000.0, "B", 100.0, "BB", 200.0, None, None, None, None)
+    b = BarisE81(r=10, tingkat="sub_kegiatan", kode="2.17.01.2.01.0001", uraian="x", sasaran="",
+                 indikator="Nilai SAKIP", jenis="nilai akhir", nilai=nilai, induk=None, daun=True)
+    harap = capaian(realisasi_tahun(["B", "BB"], "nilai akhir", huruf=True), "A", "nilai akhir").nilai
+    assert harap is not None and harap > 0
+    n = nilai_opd([b], 2)
+    assert n.capaian_k == pytest.approx(harap)

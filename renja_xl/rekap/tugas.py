@@ -226,7 +226,7 @@ def nilai_opd(baris: list[BarisE81] | tuple[BarisE81, ...], triwulan: int | None
     for b, r in zip(baris, rp):
         tw_k = [b.nilai[6 + 2 * i] for i in range(n)]
         if b.jenis:
-            cap_k.append(capaian(realisasi_tahun(tw_k, b.jenis), b.nilai[4], b.jenis))
+            cap_k.append(capaian(realisasi_tahun(tw_k, b.jenis, huruf=True), b.nilai[4], b.jenis))
         if b.tingkat == "indikator":
             continue
         r_rp = realisasi_tahun(r[3:3 + n], JenisIndikator.KUMULATIF)
