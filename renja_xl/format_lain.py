@@ -114,15 +114,3 @@ def kenali(path: str | os.PathLike[str]) -> FormatBerkas:
         return XLSX_STRICT
     return XLSX
 
-
-def buka_untuk_laporan(path: str | os.PathLike[str]):  # -> openpyxl.Workbook
-    """The workbook the report annotates: the file itself for .xlsx (Strict mapped), a new values-only
-    workbook (values, number formats, merged cells, column widths) for .xls/.xlsb/.ods."""
-    from renja_xl import buku
-
-    fmt = kenali(path)
-    if not fmt.calamine:
-        return buku.buka(path)
-    from renja_xl.periksa.baca_calamine import baca_buku, ke_openpyxl
-
-    return ke_openpyxl(baca_buku(Path(path), fmt))

@@ -19,6 +19,7 @@ Output is the same ``LembarMentah`` the one-pass .xlsx reader gives, so every ch
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
 import struct
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from xml.parsers import expat
 
-from renja_xl.format_lain import XLS, XLS_RUMUS, FormatBerkas, terenkripsi
+from renja_xl.format_lain import XLS, XLS_RUMUS, FormatBerkas, kenali, terenkripsi
 from renja_xl.galat import GalatPengguna
 from renja_xl.periksa.baca_xml import LembarMentah, _tutup_gabungan
 from renja_xl.periksa.rumus_biff import KonteksBuku, TakTerbaca, urai
@@ -670,3 +671,14 @@ def ke_openpyxl(lembar: list[LembarLain]):  # -> openpyxl.Workbook
         for c, lebar in lb.lebar.items():
             ws.column_dimensions[get_column_letter(c)].width = lebar
     return wb
+
+
+def buka_untuk_laporan(path: str | os.PathLike[str]):  # -> openpyxl.Workbook
+    """The workbook the report annotates: the file itself for .xlsx (Strict mapped), a new values-only
+    workbook (values, number formats, merged cells, column widths) for .xls/.xlsb/.ods."""
+    from renja_xl import buku
+
+    fmt = kenali(path)
+    if not fmt.calamine:
+        return buku.buka(path)
+    return ke_openpyxl(baca_buku(Path(path), fmt))

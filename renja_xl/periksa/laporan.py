@@ -152,7 +152,7 @@ def tulis_laporan(sumber: Path, hasil: HasilPeriksa, tujuan: Path, *, timpa: boo
     tall as their wrapped text, the id last for filtering). What was recognised goes to a second sheet.
     """
     from renja_xl.buku import simpan_atomik, tulis_teks
-    from renja_xl.format_lain import buka_untuk_laporan
+    from renja_xl.periksa.baca_calamine import buka_untuk_laporan
 
     wb = buka_untuk_laporan(sumber)      # .xls/.xlsb/.ods: a new values-only workbook; the source is never written
     _tandai_sel(wb, hasil)
