@@ -206,6 +206,9 @@ def _satuan_dari(ekor: str) -> tuple[str | None, bool]:
     return t, False
 
 
+_GALAT_EXCEL = re.compile(r"#(?:DIV/0!|NULL!|NAME\?|NUM!|N/A|VALUE!|REF!|SPILL!|CALC!|GETTING_DATA)", re.I)
+
+
 def _kosong_atau_teks(asli: object, s: str, temuan: list[Temuan]) -> Angka:
     """No digits at all: blank, a dash, a unit alone (all ``kosong``) or text where a number belongs."""
     t = s.strip()
@@ -228,6 +231,11 @@ def _satu(asli: object, s: str) -> Angka:
     s = _rapikan(s)
     if not s or re.fullmatch(r"[-\s]*", s):
         return Angka(asli=asli)
+    if _GALAT_EXCEL.fullmatch(s):   # an Excel error value is never a number ("#DIV/0!" is not 0 "#DIV")
+        temuan.append(Temuan("angka.teks", "peringatan",
+                             f"Nilai galat Excel '{s}' berada di tempat angka; tidak ikut dihitung.",
+                             saran="Perbaiki rumus atau isian sumbernya agar sel berisi angka.", ditemukan=s))
+        return Angka(asli=asli, kosong=False, teks=s, temuan=tuple(temuan))
     m = _LABEL_TW.match(s)
     if m:
         s = s[m.end():].strip()

@@ -225,3 +225,11 @@ def test_tag_html_hasil_ekstraksi_dibuang_tanpa_merusak_batas() -> None:
     assert parse_angka("<b>BB</b>").huruf == "BB"
     assert parse_angka("<b>35,29 %</b>").nilai == pytest.approx(35.29)
     assert parse_angka("<5%").batas == "<"
+
+
+@pytest.mark.parametrize("galat", ["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"])
+def test_nilai_galat_excel_bukan_angka(galat: str) -> None:
+    """An Excel error value in a number cell is text with a warning, never a number ("#DIV/0!" was read as 0)."""
+    a = parse_angka(galat)
+    assert a.nilai is None and a.teks == galat and not a.kosong
+    assert [t.jenis for t in a.temuan] == ["angka.teks"]
