@@ -18,10 +18,16 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from renja_xl.temuan import Temuan
 
-__all__ = ["Angka", "parse_angka", "format_angka", "bulatkan", "HURUF_NILAI", "normal_satuan"]
+__all__ = ["Angka", "parse_angka", "format_angka", "bulatkan", "HURUF_NILAI", "OPINI_BPK", "SKALA_HURUF",
+           "normal_satuan"]
 
 #: Letter grades (Indeks RB, nilai SAKIP, ...), best first.
 HURUF_NILAI: tuple[str, ...] = ("AA", "A", "BB", "B", "CC", "C", "D")
+# BPK's audit opinion on the financial statements, best first (an indicator of BPKAD, Inspektorat, Sekretariat):
+# Wajar Tanpa Pengecualian, Wajar Dengan Pengecualian, Tidak Wajar, Tidak Menyatakan Pendapat
+OPINI_BPK: tuple[str, ...] = ("WTP", "WDP", "TW", "TMP")
+# every ordinal scale a K cell may be graded on; a realisasi is compared with a target of the same scale only
+SKALA_HURUF: tuple[tuple[str, ...], ...] = (HURUF_NILAI, OPINI_BPK)
 
 _PANJANG_MAKS = 2000  # longer text is not a number cell; parsing stays linear and bounded
 
@@ -183,7 +189,8 @@ _RENTANG = re.compile(
     r"(?P<b>\d+(?:[.,]\d+)*)\s*(?P<pb>%)?\s*(?P<sisa>.*)$", re.I)
 _PLUSMIN = re.compile(r"^(?P<a>" + _BILANGAN + r")\s*(?P<pa>%)?\s*±\s*(?P<b>\d+(?:[.,]\d+)*)\s*(?P<pb>%)?\s*"
                       r"(?P<sisa>.*)$")
-_GRADE = re.compile(r"^(?:nilai\s+|predikat\s+|indeks\s+)?\(?(AA|A|BB|B|CC|C|D)\)?$")
+_GRADE = re.compile(r"^(?:nilai\s+|predikat\s+|indeks\s+)?\(?(AA|A|BB|B|CC|C|D)\)?$"
+                    r"|^(?i:opini\s+(?:bpk\s+)?)?\(?((?i:WTP|WDP|TW|TMP))\)?$")
 _KURUNG = re.compile(r"\(([^()]*\d[^()]*)\)")
 _RP = re.compile(r"(?i)^rp\.?\s*")
 _PENGALI = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "m": None,
@@ -243,7 +250,7 @@ def _satu(asli: object, s: str) -> Angka:
             return Angka(asli=asli)
     g = _GRADE.match(s)
     if g:
-        return Angka(asli=asli, kosong=False, huruf=g.group(1))
+        return Angka(asli=asli, kosong=False, huruf=g.group(1) or g.group(2).upper())
     s = _perbaiki_potongan(s, temuan)
     rp = bool(_RP.match(s))
     if rp:

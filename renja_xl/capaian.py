@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal, overload
 
-from renja_xl.angka import HURUF_NILAI, Angka, format_angka, parse_angka
+from renja_xl.angka import SKALA_HURUF, Angka, format_angka, parse_angka
 
 __all__ = ["JenisIndikator", "Hasil", "realisasi_tahun", "capaian", "capaian_renja", "capaian_jamak",
            "realisasi_renstra", "capaian_renstra", "tingkat_realisasi", "rata_rata", "jumlah", "tebak_jenis",
-           "jenis_dari_satuan", "satuan_dari_indikator", "peringkat_huruf"]
+           "jenis_dari_satuan", "satuan_dari_indikator", "peringkat_huruf", "skala_huruf"]
 
 
 class JenisIndikator(str, Enum):
@@ -229,10 +229,17 @@ def realisasi_renstra(sd_tahun_lalu: object, tahun_ini: object, jenis: object = 
 
 # ---------------------------------------------------------------------------------------------- capaian
 
-def peringkat_huruf(h: str) -> int | None:
-    """Ordinal rank of a grade: D = 1 ... AA = 7 (AA > A > BB > B > CC > C > D)."""
+def skala_huruf(h: str) -> tuple[str, ...] | None:
+    """The ordinal scale (best first) a grade belongs to: ``angka.HURUF_NILAI`` or ``angka.OPINI_BPK``."""
     h = h.strip().upper()
-    return len(HURUF_NILAI) - HURUF_NILAI.index(h) if h in HURUF_NILAI else None
+    return next((s for s in SKALA_HURUF if h in s), None)
+
+
+def peringkat_huruf(h: str) -> int | None:
+    """Ordinal rank of a grade on its own scale, worst = 1: D = 1 ... AA = 7 (AA > A > BB > B > CC > C > D);
+    TMP = 1 ... WTP = 4 (WTP > WDP > TW > TMP)."""
+    skala = skala_huruf(h)
+    return None if skala is None else len(skala) - skala.index(h.strip().upper())
 
 
 def _rasio(r: float, t: float, jenis: JenisIndikator) -> Hasil:
@@ -267,9 +274,13 @@ def _capaian_huruf(r: Angka, t: Angka) -> Hasil:
         return Hasil(None, "tidak_sebanding",
                      f"Target berupa nilai huruf '{t.huruf}' tetapi realisasi '{r.asli}' bukan huruf.")
     rr = peringkat_huruf(r.huruf)
-    assert rt is not None and rr is not None
+    skala = skala_huruf(t.huruf or "")
+    assert rt is not None and rr is not None and skala is not None
+    if skala_huruf(r.huruf) != skala:
+        return Hasil(None, "tidak_sebanding",
+                     f"Realisasi '{r.huruf}' dan target '{t.huruf}' memakai skala huruf yang berbeda.")
     return Hasil(rr / rt * 100.0, "huruf",
-                 f"Nilai huruf pada skala urut AA>A>BB>B>CC>C>D: {r.huruf} ({rr}) / {t.huruf} ({rt}) x 100.")
+                 f"Nilai huruf pada skala urut {'>'.join(skala)}: {r.huruf} ({rr}) / {t.huruf} ({rt}) x 100.")
 
 
 def _capaian_batas(r: Angka, t: Angka) -> Hasil:

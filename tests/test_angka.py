@@ -152,6 +152,19 @@ def test_nilai_huruf(teks: str) -> None:
     assert a.huruf == teks and a.nilai is None and not a.kosong
 
 
+@pytest.mark.parametrize("teks, huruf", [("WTP", "WTP"), ("Opini WTP", "WTP"), ("opini BPK WDP", "WDP"),
+                                         ("(TMP)", "TMP"), ("TW", "TW"), ("wdp", "WDP")])
+def test_opini_bpk_nilai_huruf(teks: str, huruf: str) -> None:
+    """BPK's opinion is a value on its own scale, not a unit: 'WTP' was read as a blank cell with unit 'WTP'
+    (a target typed as WTP became 'target kosong')."""
+    a = parse_angka(teks)
+    assert a.huruf == huruf and a.nilai is None and not a.kosong and a.satuan is None
+
+
+def test_label_triwulan_bukan_opini() -> None:
+    assert parse_angka("TW I: 5").nilai == 5.0 and parse_angka("TW I: 5").huruf is None
+
+
 def test_label_triwulan_dan_kurung() -> None:
     assert parse_angka("TW 3= 117").nilai == 117.0
     assert parse_angka("TW 1 = 21,12").nilai == pytest.approx(21.12)

@@ -117,6 +117,17 @@ def test_target_huruf_skala_urut() -> None:
     assert capaian(75.0, "A").status == "tidak_sebanding"
 
 
+def test_opini_bpk_skala_sendiri() -> None:
+    """WTP > WDP > TW > TMP, ranked on its own scale; a grade of the other scale is not comparable."""
+    assert [peringkat_huruf(h) for h in ("WTP", "WDP", "TW", "TMP")] == [4, 3, 2, 1]
+    assert capaian("WTP", "WTP").nilai == 100.0
+    assert capaian("WDP", "Opini WTP").nilai == pytest.approx(75.0)
+    h = capaian("A", "WTP")
+    assert h.nilai is None and h.status == "tidak_sebanding" and "skala" in (h.alasan or "")
+    assert capaian("WTP", "A").status == "tidak_sebanding"
+    assert capaian(None, "WTP").nilai == 0.0
+
+
 def test_target_batas() -> None:
     h = capaian("<5% Persen", "<5% Persen", P)
     assert (h.nilai, h.status) == (100.0, "batas")

@@ -501,3 +501,18 @@ def test_batas_rentang_dan_nilai_huruf_dibaca(tmp_path: Path, berkas_kecil: Path
     assert "dinilai dengan huruf" in pesan
     pesan = galat(ubah(berkas_kecil, tmp_path / "r.xlsx", lambda wb: _sel(wb, "Realisasi TW I K", 3, "<5%")))
     assert "rentang atau batas" in pesan
+
+
+def test_opini_bpk_dibaca_dan_skala_campur_ditolak(tmp_path: Path, berkas_kecil: Path) -> None:
+    """BPK's opinion (WTP, WDP, TW, TMP) is kept as a grade (it was read as an empty cell with unit 'WTP'); a
+    row mixing it with SAKIP letters is refused at the cell of the other scale."""
+    def isi(wb: Workbook, tw2: str = "WTP") -> None:
+        for judul, v in (("Target Renstra K", "WTP"), ("Target Renja K", "Opini WTP"), ("Realisasi TW I K", "WDP"),
+                         ("Realisasi TW II K", tw2)):
+            _sel(wb, judul, 2, v)
+
+    d = baca_data_induk(ubah(berkas_kecil, tmp_path / "o.xlsx", isi))
+    b = d.baris[0]
+    assert b.berhuruf and (b.target_renstra_k, b.target_k, b.tw_k[:2]) == ("WTP", "WTP", ("WDP", "WTP"))
+    pesan = galat(ubah(berkas_kecil, tmp_path / "m.xlsx", lambda wb: isi(wb, "BB")))
+    assert f"baris 2, kolom {huruf('Realisasi TW II K')}" in pesan and "tidak satu skala" in pesan

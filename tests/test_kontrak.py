@@ -40,7 +40,7 @@ from test_generator import tulis_data_induk  # noqa: E402
 from test_generator_lo import (KODE, _jumlah, cek_jumlah_anak, cek_ringkasan, cek_tabel, harapan_e81,  # noqa: E402
                                kolom_templat, rp_node, urutan)
 
-from renja_xl.angka import HURUF_NILAI  # noqa: E402
+from renja_xl.angka import HURUF_NILAI, OPINI_BPK  # noqa: E402
 from renja_xl.capaian import JenisIndikator as J  # noqa: E402
 from renja_xl.capaian import capaian, realisasi_renstra, realisasi_tahun, tingkat_realisasi  # noqa: E402
 from renja_xl.data_induk import BarisIndikator, DataInduk, Info, baca_data_induk  # noqa: E402
@@ -94,9 +94,12 @@ def indikator(draw: st.DrawFn, kode: str, tingkat: Tingkat, uraian: str, triwula
                      tw_rp=tuple(draw(st.one_of(st.none(), rupiah)) if i < triwulan else None for i in range(4)),
                      pagu_n1=draw(st.one_of(st.none(), rupiah)))
     if jenis is not J.KUMULATIF and draw(st.integers(0, 3)) == 0:
-        # scored in letter grades (Nilai SAKIP "BB", Indeks RB "A"): every K value a grade or blank
-        huruf = st.one_of(st.none(), st.sampled_from(HURUF_NILAI))
-        nama, satuan = "Nilai SAKIP perangkat daerah", "Predikat"
+        # scored in letter grades (Nilai SAKIP "BB", Indeks RB "A"; BPK's opinion "WTP"): every K value a grade
+        # of one scale or blank
+        skala = draw(st.sampled_from((HURUF_NILAI, OPINI_BPK)))
+        huruf = st.one_of(st.none(), st.sampled_from(skala))
+        nama, satuan = (("Nilai SAKIP perangkat daerah", "Predikat") if skala is HURUF_NILAI
+                        else ("Opini BPK atas laporan keuangan", "Opini"))
         target_k, target_tw = draw(huruf), draw(st.one_of(st.just((None,) * 4), st.tuples(*[huruf] * 4)))
         tw = tuple(draw(huruf) if i < triwulan else None for i in range(4))
         nilai.update(target_renstra_k=draw(huruf), realisasi_lalu_k=draw(huruf), target_n1_k=draw(huruf))
@@ -339,3 +342,4 @@ def test_contoh_mencakup_kasus_tepi(kontrak: list[dict[str, Any]]) -> None:
     nilai_huruf = [b for b in baris if b.berhuruf]                                        # letter grades
     assert any(b.target_k in HURUF_NILAI and any(x in HURUF_NILAI for x in b.tw_k) for b in nilai_huruf)
     assert any(b.target_k in HURUF_NILAI and all(x is None for x in b.tw_k) for b in nilai_huruf)
+    assert any(b.target_k in OPINI_BPK and any(x in OPINI_BPK for x in b.tw_k) for b in nilai_huruf)

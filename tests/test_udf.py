@@ -538,15 +538,16 @@ def _nilai_rumus_teks(fungsi: object, r: object, t: object) -> object:
 
 @pytest.mark.parametrize("jenis", ["persentase", "nilai akhir", "menurun"])
 def test_fungsi_inti_dan_rumus_sama_untuk_nilai_huruf(jenis: str) -> None:
-    """A letter-grade target (AA ... D): the Excel function, the core and the generated formula (the rank
-    scale baked in) agree for grade, blank and number realisasi."""
-    from renja_xl.angka import HURUF_NILAI
+    """A letter-grade target (AA ... D, and BPK's opinion WTP ... TMP): the Excel function, the core and the
+    generated formula (the target's rank scale baked in) agree for grade, other-scale grade, blank and number
+    realisasi."""
+    from renja_xl.angka import HURUF_NILAI, OPINI_BPK
     from renja_xl.capaian import JenisIndikator, capaian as inti
 
     j = JenisIndikator.dari_teks(jenis)
-    for target in HURUF_NILAI:
+    for target in (*HURUF_NILAI, *OPINI_BPK):
         rumus = _formula_capaian_target(j, target)
-        for r in [*HURUF_NILAI, None, "", 5.0, 0.0]:
+        for r in [*HURUF_NILAI, *OPINI_BPK, None, "", 5.0, 0.0]:
             harap = inti(r, target, j).nilai
             excel = udf.CAPAIAN(r, target, jenis)
             dari_rumus = _nilai_rumus_teks(rumus, r, target)

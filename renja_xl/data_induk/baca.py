@@ -17,7 +17,7 @@ from typing import Any, Callable
 from openpyxl.utils import get_column_letter
 
 from renja_xl.angka import Angka, format_angka, parse_angka
-from renja_xl.capaian import JenisIndikator, jenis_dari_satuan, peringkat_huruf
+from renja_xl.capaian import JenisIndikator, jenis_dari_satuan, peringkat_huruf, skala_huruf
 from renja_xl.data_induk.model import (KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
                                        PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom, Masalah, baca_kertas,
                                        kode_induk, normal_judul)
@@ -362,8 +362,13 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
         if huruf and len(huruf) < len(isi_k):
             lain = next(kol for kol in isi_k if kol not in huruf)
             salah(lain.kunci, f"{lain.judul}: indikator ini dinilai dengan huruf ({angka[huruf[0].kunci]} di "
-                  f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D), bukan angka.",
-                  "angka")
+                  f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D; "
+                  "opini BPK: WTP, WDP, TW, TMP), bukan angka.", "angka")
+        elif huruf and (beda := next((kol for kol in huruf if skala_huruf(angka[kol.kunci])
+                                      != skala_huruf(angka[huruf[0].kunci])), None)):
+            salah(beda.kunci, f"{beda.judul}: '{angka[beda.kunci]}' tidak satu skala dengan "
+                  f"'{angka[huruf[0].kunci]}' di {huruf[0].judul}; pakai satu skala untuk satu indikator "
+                  "(AA … D untuk nilai SAKIP, WTP … TMP untuk opini BPK).", "angka")
         if tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
             isi = [kol for kol in KOLOM_DATA if kol.jenis == "rp" and angka.get(kol.kunci) is not None]
             if isi:
@@ -445,7 +450,7 @@ def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom
         alasan = ("berisi rentang atau batas; itu hanya boleh pada kolom target (Target Renstra K, Target Renja K, "
                   "Target TW); di sini isi satu angka")
     elif a.huruf:
-        alasan = ("berisi nilai huruf; nilai huruf (AA, A, BB, B, CC, C, D) hanya untuk indikator jenis Nilai Akhir, "
+        alasan = ("berisi nilai huruf; nilai huruf (AA, A, BB, B, CC, C, D; opini BPK: WTP, WDP, TW, TMP) hanya untuk indikator jenis Nilai Akhir, "
                   "Persentase atau Menurun" if kol.jenis == "k" else "berisi nilai huruf; isi angka")
     else:
         alasan = "bukan angka"

@@ -58,7 +58,7 @@ _PENJELASAN: dict[str, str] = {
     "realisasi_lalu_k": "Realisasi kinerja Renstra sampai dengan tahun lalu (kolom 6).",
     "realisasi_lalu_rp": "Realisasi anggaran sampai dengan tahun lalu; hanya baris sub kegiatan.",
     "target_k": "Target kinerja Renja tahun berjalan (kolom 7). Boleh berupa batas ('<5%', '>= 80') atau "
-                "rentang ('4,5 - 5,5 %'); indikator bernilai huruf (nilai SAKIP) diisi huruf: AA, A, BB, B, CC, C, D.",
+                "rentang ('4,5 - 5,5 %'); indikator bernilai huruf diisi huruf: AA, A, BB, B, CC, C, D (nilai SAKIP) atau WTP, WDP, TW, TMP (opini BPK).",
     "target_rp": "Pagu Renja (DPA) tahun berjalan; hanya baris sub kegiatan.",
     "tw_k": "Realisasi kinerja pada triwulan itu saja (kolom 8-11); kosongkan triwulan yang belum berjalan.",
     "tw_rp": "Realisasi anggaran pada triwulan itu saja; hanya baris sub kegiatan.",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from renja_xl import capaian as inti
-from renja_xl.angka import HURUF_NILAI, parse_angka
+from renja_xl.angka import parse_angka
 from renja_xl.capaian import JenisIndikator
 
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
@@ -59,10 +59,11 @@ def gabung(sel: Sequence[str], jenis: JenisIndikator, huruf: bool = False) -> st
     return "=" + _urut_terakhir(sel, huruf)
 
 
-def _peringkat(r: str) -> str:
-    """The rank of a letter grade in cell ``r`` on the core's scale (``capaian.peringkat_huruf``), 0 if none."""
+def _peringkat(r: str, skala: tuple[str, ...]) -> str:
+    """The rank of the grade in cell ``r`` on the target's scale (``capaian.peringkat_huruf``); 0 for anything
+    else, a grade of another scale included (the core: ``tidak_sebanding``)."""
     hasil = "0"
-    for h in reversed(HURUF_NILAI):
+    for h in reversed(skala):
         hasil = f'IF(TRIM({r})="{h}",{inti.peringkat_huruf(h)},{hasil})'
     return hasil
 
@@ -91,9 +92,10 @@ def capaian_khusus(r: str, t: str, jenis: JenisIndikator, target: str) -> str | 
     teks = '"' + target.replace('"', '""') + '"'
     if a.huruf:
         rt = inti.peringkat_huruf(a.huruf)
-        if rt is None:
+        skala = inti.skala_huruf(a.huruf)
+        if rt is None or skala is None:
             return None
-        pr = _peringkat(r)     # capaian._capaian_huruf: rank / target rank x 100; no grade -> 0; a number -> ""
+        pr = _peringkat(r, skala)    # capaian._capaian_huruf: rank / target rank x 100; no grade -> 0; a number -> ""
         return f'=IF({t}<>{teks},"",IF(LEN({r})=0,0,IF({pr}=0,"",{pr}/{rt}*100)))'
     if a.rentang is not None:
         lo, hi = a.rentang

@@ -87,7 +87,7 @@ def pilih_satuan(nilai: list[Angka], satuan: set[str]) -> Angka | None:
 
 
 def nilai_huruf(a: Angka | None) -> bool:
-    """A letter grade (AA ... D) the core ranks."""
+    """A letter grade the core ranks (AA ... D, or BPK's opinion WTP ... TMP)."""
     from renja_xl.capaian import peringkat_huruf
 
     return a is not None and bool(a.huruf) and not a.jamak and peringkat_huruf(a.huruf or "") is not None
