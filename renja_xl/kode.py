@@ -141,14 +141,18 @@ _AWAL = re.compile(
     r"(?![0-9A-Za-z])([ \t\r\n.,\-/_:;]*)(.*)",
     re.S,
 )
-_SPASI_PEMISAH = re.compile(r"[ \t]*([.,\-/_])[ \t]*")
+# spaces next to a separator (removed with an empty replacement: no template expansion per call)
+_SPASI_PEMISAH = re.compile(r"[ \t]+(?=[.,\-/_])|(?<=[.,\-/_])[ \t]+")
+_TITIK_GANDA = re.compile(r"\.{2,}")
 _PEMISAH_SALAH = re.compile(r"[,\-/_]")
 _SPASI = re.compile(r"[ \t]+")
 _TEPI = " \t\r\n.-,;:/_"
 _BATAS_TEKS = 300  # a code chunk is never longer than this; the name may be
 
+@lru_cache(maxsize=64)
 def _digit_konteks(jenis_pemda: str | None) -> str | None:
-    """'provinsi' -> '1', 'kabupaten/kota' (or 'kota', 'KABKOT') -> '2'; anything else -> None."""
+    """'provinsi' -> '1', 'kabupaten/kota' (or 'kota', 'KABKOT') -> '2'; anything else -> None.
+    Cached: every parse with a context asks, always with the same few texts."""
     return digit_pemda(jenis_pemda)
 
 
@@ -186,23 +190,24 @@ def _dari_segmen(asli: str, seg: tuple[str, ...], temuan: tuple[Temuan, ...] = (
 class _Catatan:
     """Collects findings while parsing; the final suggestion is filled in at the end."""
 
-    __slots__ = ("item",)
+    __slots__ = ("item", "ada_salah")
 
     def __init__(self) -> None:
         self.item: list[tuple[str, str, str, bool, dict]] = []
+        self.ada_salah = False
 
     def tambah(self, jenis: str, tingkat: str, pesan: str, *, beri_saran: bool = True, **data: object) -> None:
         self.item.append((jenis, tingkat, pesan, beri_saran, data))
-
-    @property
-    def ada_salah(self) -> bool:
-        return any(i[1] == "salah" for i in self.item)
+        if tingkat == "salah":
+            self.ada_salah = True
 
     def selesai(self, asli: str, saran: str | None) -> tuple[Temuan, ...]:
         hasil = []
         for jenis, tingkat, pesan, beri, data in self.item:
-            data = dict(data)
-            seharusnya = data.pop("seharusnya", None)
+            seharusnya = None
+            if "seharusnya" in data:
+                data = dict(data)
+                seharusnya = data.pop("seharusnya")
             hasil.append(Temuan(jenis, tingkat, pesan, saran=saran if beri else None,  # type: ignore[arg-type]
                                 seharusnya=seharusnya, ditemukan=asli, data=data))
         return tuple(hasil)
@@ -230,8 +235,9 @@ def _bersihkan(teks: str, catatan: _Catatan) -> str:
             t = t2
     if "&" in t:
         t = html.unescape(t)
-    t = _RUANG_ANEH.sub(" ", t)
-    t = _STRIP_ANEH.sub("-", t)
+    if not t.isascii():  # both patterns are non-ASCII characters
+        t = _RUANG_ANEH.sub(" ", t)
+        t = _STRIP_ANEH.sub("-", t)
     return t
 
 
@@ -256,12 +262,12 @@ def _parse_teks(asli: str, jenis_pemda: str | None, bidang: str | None, digit_su
     if nama:
         catatan.tambah("kode.dengan_nama", "info", "Sel berisi kode dan nama sekaligus; kode diambil dari awal sel.",
                        beri_saran=False, nama=nama)
-    if any(c in ekor for c in ".-,;:/_"):
+    if ekor.strip(" \t\r\n"):  # a separator among the tail's spaces
         catatan.tambah("kode.titik_akhir", "peringatan",
                        f"Tanda '{ekor.strip()}' di akhir kode dibuang.")
 
     # spaces around separators, wrong separators
-    c2 = _SPASI_PEMISAH.sub(r"\1", chunk) if (" " in chunk or "\t" in chunk) else chunk   # no space: same text
+    c2 = _SPASI_PEMISAH.sub("", chunk) if (" " in chunk or "\t" in chunk) else chunk   # no space: same text
     if c2 != chunk:
         catatan.tambah("kode.spasi", "peringatan", "Spasi di sekitar pemisah kode dibuang.")
         chunk = c2
@@ -274,7 +280,7 @@ def _parse_teks(asli: str, jenis_pemda: str | None, bidang: str | None, digit_su
         chunk = chunk.replace("x", "X")
     if ".." in chunk:
         catatan.tambah("kode.pemisah", "peringatan", "Titik ganda di dalam kode dibuang.")
-        chunk = re.sub(r"\.{2,}", ".", chunk)
+        chunk = _TITIK_GANDA.sub(".", chunk)
 
     saran_khusus: str | None = None
     if " " in chunk or "\t" in chunk:
@@ -362,7 +368,7 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
 
     # legacy Permendagri 13/2006 codes ('0.00.01.002', '1.15.00.16')
     if tok and (tok[0] in ("0", "00") or (len(tok) >= 3 and tok[2] == "00")
-                or any(len(t) == 3 for t in tok[3:5])):
+                or (len(tok) > 3 and len(tok[3]) == 3) or (len(tok) > 4 and len(tok[4]) == 3)):
         catatan.tambah("kode.lama", "salah",
                        "Bentuk kode lama (Permendagri 13/2006), bukan nomenklatur Permendagri 90/2019 "
                        "atau Kepmendagri 050-5889/2021; petakan ke kode baru.", beri_saran=False)
@@ -540,14 +546,15 @@ def _akhiri(asli: str, tok: list[str], catatan: _Catatan, saran: str | None, nam
             saran = dari_template(saran, bidang_ctx)
         except ValueError:
             pass
-    if catatan.ada_salah or not _cocok_lebar(list(seg)):
+    n = len(seg)
+    normal = ".".join(seg)
+    if catatan.ada_salah or not (1 <= n <= 6 and n != 4 and _NORMAL.fullmatch(normal)):  # _cocok_lebar
         if not catatan.ada_salah:  # defensive: never call something normal that is not
             catatan.tambah("kode.format", "salah", "Bentuk kode tidak dikenali (U.BB.PP.K.KK.SSSS).",
                            beri_saran=False)
         return Kode(asli=asli, normal=None, segmen=seg, temuan=catatan.selesai(asli, saran), saran=saran,
                     template=bool(seg) and seg[0] == "X", nama=nama)
-    normal = ".".join(seg)
-    if ctx and len(seg) >= 4 and seg[3] in ("1", "2") and seg[3] != ctx:
+    if ctx and n >= 4 and seg[3] in ("1", "2") and seg[3] != ctx:
         catatan.tambah("kode.pemda", "peringatan",
                        f"Kode {JENIS_PEMDA[seg[3]]} (digit pemda {seg[3]}) di dokumen {JENIS_PEMDA[ctx]}.",
                        beri_saran=False)

@@ -402,6 +402,12 @@ def _hitung(kode: object, nama: str | None, konteks: Konteks | None, katalog: Ka
     if k.normal is None:
         return _tanpa_normal(k, nama, kx, katalog, temuan)
     normal = k.normal
+    if normal != kode and (kx.tingkat is None or kx.tingkat == k.tingkat):
+        # a code typed with fixable slips (trailing dot, comma, leading zero) whose normal form passes the
+        # fast check: every catalog check below would add nothing, so only the parser's findings remain
+        v = _cepat(normal, nama, kx, katalog)
+        if v is not None and not katalog.ada_pengganti(normal):
+            return _vonis(k, temuan, v.nama_resmi)
     tingkat = k.tingkat
     assert tingkat is not None
     seg = normal.split(".")
