@@ -197,3 +197,92 @@ def test_korpus_yang_terbuka(tmp_path: Path, pembuat: str) -> None:
     if pembuat == "sel_berbahaya":
         teks_rumus = [x for x in g[0].sel.values() if isinstance(x.nilai, str) and x.nilai.startswith("=")]
         assert teks_rumus and all(x.rumus is None for x in teks_rumus)
+
+
+# ---- the regular-expression fast path gives exactly what the expat handlers give, or leaves the sheet to them
+
+_POLOS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:H5"/>
+<sheetData><row r="1" spans="1:8"><c r="A1" s="1" t="inlineStr"><is><t>Kode &amp; &lt;nama&gt; &#39;x&#x41;</t></is></c>\
+<c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve"> spasi </t></is></c>\
+<c r="D1" t="inlineStr"><is><t></t></is></c><c r="E1" t="inlineStr"></c><c r="F1" s="2" t="n" /><c r="G1" s="3"/></row>
+<row r="2"><c r="A2"><v>10</v></c><c r="B2" s="4"><v>0.125</v></c><c r="C2" s="1"><f>A2&amp;"x"</f><v /></c>\
+<c r="D2" s="1"><f t="shared" ref="D2:D4" si="0">A2/B2</f><v>80</v></c><c r="E2" t="b"><v>0</v></c>\
+<c r="F2" t="e"><f aca="false">1/0</f><v>#DIV/0!</v></c><c r="G2" s="2"><v>45292</v></c>\
+<c r="H2" t="str"><f>A2&amp;""</f><v>10</v></c></row>
+<row r="3"><c r="A3"><v>1E-3</v></c><c r="D3" s="1"><f t="shared" si="0"/><v>0.5</v></c><c r="E3"><f/></c>\
+<c r="F3"><v></v></c><c r="G3" t="inlineStr"><v>9</v></c><c r="H3" t="d"><v>2026-01-31T00:00:00</v></c></row>
+<row r="4">
+  <c r="A4">
+    <v>7</v>
+  </c>
+  <c r="D4" s="1"><f t="shared" si="0"/><v>7</v></c></row>
+<row r="5"><c r="A5" s="3"><f t="array" ref="A5">SUM(A2:A3*B2:B3)</f><v>1.25</v></c></row>
+</sheetData><mergeCells count="1"><mergeCell ref="G2:H2"/></mergeCells><pageMargins left="0.7"/>
+</worksheet>"""
+
+# what the fast path must leave to expat: (name, change to the plain sheet)
+_BUKAN_POLOS = [
+    ("crlf", lambda s: s.replace("\n", "\r\n")),
+    ("komentar", lambda s: s.replace("<sheetData>", "<!-- x --><sheetData>")),
+    ("cdata", lambda s: s.replace("<v>10</v>", "<v><![CDATA[10]]></v>")),
+    ("awalan", lambda s: s.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace("</worksheet>",
+                                                                                          "</x:worksheet>")),
+    ("sel_tanpa_alamat", lambda s: s.replace('<c r="A2">', "<c>")),
+    ("urutan_atribut", lambda s: s.replace('<c r="B2" s="4">', '<c s="4" r="B2">')),
+    ("kutip_tunggal", lambda s: s.replace('<c r="A2">', "<c r='A2'>")),
+    ("teks_kaya", lambda s: s.replace("<is><t xml:space=\"preserve\"> spasi </t></is>",
+                                      "<is><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></is>")),
+    ("fonetik", lambda s: s.replace("<t></t></is>", "<t>a</t><rPh sb=\"0\" eb=\"1\"><t>b</t></rPh></is>")),
+    ("ruang_nama_baris", lambda s: s.replace('<row r="2">', '<row r="2" xmlns="urn:lain">')),
+    ("ruang_nama_sel", lambda s: s.replace('<c r="A2">', '<c r="A2" xmlns="urn:lain">')),
+    ("latin1", lambda s: s.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')),
+    ("ekstensi_sel", lambda s: s.replace("<v>0.125</v>", "<v>0.125</v><extLst><ext uri=\"x\"/></extLst>")),
+    ("dua_nilai", lambda s: s.replace("<v>0.125</v>", "<v>0.125</v><v>3</v>")),
+    ("entitas_tak_dikenal", lambda s: s.replace("&amp; &lt;", "&nbsp;")),
+    ("gaya_di_luar", lambda s: s.replace('<c r="F1" s="2" t="n" />', '<c r="F1" s="99" t="n" />')),
+    ("spasi_dalam_nilai", lambda s: s.replace("<v>10</v>", "<v> </v>")),
+]
+
+
+def _baca_dua_jalan(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object, list[bool]]:
+    from renja_xl.periksa import baca_xml
+
+    asli = baca_xml._lembar_cepat
+    dipakai: list[bool] = []
+
+    def catat(h: object, data: bytes) -> bool:
+        dipakai.append(asli(h, data))  # type: ignore[arg-type]
+        return dipakai[-1]
+
+    def baca() -> object:
+        try:
+            return [(x.nama, list(x.sel.items()), x.gabung) for x in baca_buku(buku.sumber_aman(buku.periksa_berkas(path)))]
+        except TidakDidukung:
+            return "TidakDidukung"
+
+    monkeypatch.setattr(baca_xml, "_lembar_cepat", catat)
+    cepat = baca()
+    monkeypatch.setattr(baca_xml, "_lembar_cepat", lambda h, data: False)
+    return cepat, baca(), dipakai
+
+
+def test_jalan_cepat_sama_dengan_expat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cepat, expat, dipakai = _baca_dua_jalan(_buku_tangan(tmp_path / "polos.xlsx", sheet1=_POLOS), monkeypatch)
+    assert dipakai == [True, True]          # both sheets were plain enough for the fast path
+    assert cepat == expat
+    sel = dict(cepat[0][1])  # type: ignore[index]
+    assert sel[(1, 1)][0] == "Kode & <nama> 'xA" and sel[(1, 3)][0] == " spasi " and sel[(1, 4)][0] == ""
+    assert sel[(3, 4)][1] == "=A3/B3" and sel[(2, 3)][1] == '=A2&"x"' and sel[(3, 5)][1] == "="
+    assert (1, 6) not in sel and (1, 5) not in sel and sel[(4, 1)][0] == 7 and (2, 8) not in sel
+    _sama(tmp_path / "polos.xlsx")          # and openpyxl agrees
+
+
+@pytest.mark.parametrize("nama,ubah", _BUKAN_POLOS, ids=[n for n, _u in _BUKAN_POLOS])
+def test_jalan_cepat_menyerahkan_yang_tidak_polos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nama: str,
+                                                   ubah) -> None:
+    p = _buku_tangan(tmp_path / f"{nama}.xlsx", sheet1=ubah(_POLOS))
+    cepat, expat, dipakai = _baca_dua_jalan(p, monkeypatch)
+    assert cepat == expat
+    assert not dipakai or dipakai[0] is False, nama

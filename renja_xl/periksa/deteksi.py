@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------------------------------------- grid
 
-@dataclass
+@dataclass(slots=True)
 class Sel:
     """One cell: constant or cached value, the formula text (None for a constant), the number format."""
 
