@@ -38,6 +38,9 @@ def daftar(app: typer.Typer) -> None:
         rinci: str = typer.Option("sub", "--rinci",
                                   help="Tingkat terendah di E.79: program, kegiatan atau sub (bawaan). Untuk ribuan "
                                        "OPD pakai program."),
+        kertas: str = typer.Option("F4", "--kertas",
+                                   help="Ukuran kertas cetak semua lembar rekap: F4 (Folio, bawaan), Legal, A4 atau A3; "
+                                        "selalu lanskap."),
         timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas keluaran yang sudah ada."),
     ) -> None:
         """Rekap Bappeda: E.81 semua Perangkat Daerah -> Evaluasi terhadap Hasil RKPD (Tabel E.79 / E.19).
@@ -49,7 +52,8 @@ def daftar(app: typer.Typer) -> None:
         """
         galat = Console(stderr=True, highlight=False, soft_wrap=True)
         try:
-            kode = _jalan(folder, keluaran, triwulan, tahun, json_, tingkat, dask, pekerja, tenggat, rinci, timpa)
+            kode = _jalan(folder, keluaran, triwulan, tahun, json_, tingkat, dask, pekerja, tenggat, rinci, timpa,
+                          kertas)
         except GalatPengguna as e:
             galat.print(f"[bold red]Galat:[/bold red] {e.teks()}", markup=True)
             raise typer.Exit(2)
@@ -66,12 +70,14 @@ def _tanggal(teks: str | None) -> date | None:
 
 
 def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None, json_: bool, tingkat: str,
-           dask: str | None, pekerja: int | None, tenggat: str | None, rinci: str, timpa: bool) -> int:
+           dask: str | None, pekerja: int | None, tenggat: str | None, rinci: str, timpa: bool,
+           kertas: str = "F4") -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from renja_xl.rekap import rekap
+    from renja_xl.rekap import kertas_rekap, rekap
 
     batas = _tanggal(tenggat)
+    kertas_rekap(kertas)           # refuse an unknown paper before any work
     from renja_xl.pemda import jenis_pemda_opsi
 
     jenis_pemda_opsi(tingkat)      # refuse an unknown kind before any work; rekap() maps the alias
@@ -88,7 +94,7 @@ def _jalan(folder: Path, keluaran: Path, triwulan: int | None, tahun: int | None
             prog.update(tugas, advance=1, gagal=hitung["gagal"])
 
         hasil = rekap(folder, keluaran, triwulan=triwulan, tahun=tahun, tingkat=tingkat, dask=dask,
-                      pekerja=pekerja, tenggat=batas, rinci=rinci.lower(), timpa=timpa, kemajuan=maju,
+                      pekerja=pekerja, tenggat=batas, rinci=rinci.lower(), timpa=timpa, kertas=kertas, kemajuan=maju,
                       saat_mulai=lambda n: prog.update(tugas, total=n))
     p = hasil.pilihan
     tabel = Table(title=f"Rekap triwulan {p.triwulan} tahun {p.tahun or '?'}: {len(p.opd)} Perangkat Daerah")

@@ -320,6 +320,7 @@ def atur_tinggi(ws: Worksheet, baris: Iterable[int], *, pertahankan: Iterable[in
 MARGIN_KIRI_KANAN = 0.4         # inch
 MARGIN_ATAS = 0.5
 MARGIN_BAWAH = 0.6
+_MAKS_PUTUS = 1000              # manual page breaks a sheet may hold (Excel: 1,026)
 _AMAN = 0.97                    # a page is planned 3 % shorter/narrower than it is
 
 
@@ -351,7 +352,7 @@ class Tataletak:
 class Rencana:
     skala: int                                          # percent
     potong_kolom: list[int]                             # last column of each page wide but the last
-    potong_baris: list[int]                             # last row of each page but the last (manual ones)
+    potong_baris: list[int]                             # last row of each page but the last
 
 
 def _lebar_pt(ws: Worksheet, c: int) -> float:
@@ -451,8 +452,9 @@ def _rencana_kolom(ws: Worksheet, tl: Tataletak) -> tuple[int, list[int]]:
 
 
 def _rencana_baris(ws: Worksheet, tl: Tataletak, skala: float) -> list[int]:
-    """Manual row breaks so that a keep-together block starts a page when it would otherwise be cut.
-    Each entry of ``tl.utuh`` lists a block and its smaller fallbacks; the first that fits a page is kept."""
+    """Manual row breaks at every page end, so that a keep-together block starts a page when it would
+    otherwise be cut. Each entry of ``tl.utuh`` lists a block and its smaller fallbacks; the first that fits
+    a page is kept. Past Excel's limit of 1,026 manual breaks a sheet, only the blocks' breaks are written."""
     tinggi_hal = (tl.kertas.lanskap_pt[1] - 72 * (MARGIN_ATAS + MARGIN_BAWAH)) * _AMAN / skala
 
     def h(r: int) -> float:
@@ -470,15 +472,20 @@ def _rencana_baris(ws: Worksheet, tl: Tataletak, skala: float) -> list[int]:
                 blok[r1] = r2
                 break
     potong: list[int] = []
+    paksa: list[int] = []
     isi = 0.0
     for r in range(tl.baris[0], tl.baris[1] + 1):
         if r in blok and r > tl.baris[0] and isi + tinggi(r, blok[r]) > tinggi_hal:
             potong.append(r - 1)
+            paksa.append(r - 1)
             isi = judul
         if isi + h(r) > tinggi_hal and r > tl.baris[0]:
-            isi = judul                     # the spreadsheet's own break before this row
+            # written as a manual break too: over many pages a spreadsheet's own breaks drift from this
+            # plan (its page is a little taller than the planned one), and a kept block would land cut
+            potong.append(r - 1)
+            isi = judul
         isi += h(r)
-    return potong
+    return potong if len(potong) <= _MAKS_PUTUS else paksa
 
 
 def _tanda_tangan_di(ws: Worksheet, rows: tuple[int, int], c1: int, c2: int) -> None:

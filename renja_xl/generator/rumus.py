@@ -26,8 +26,8 @@ from renja_xl.capaian import JenisIndikator
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
            "target_turunan", "nilai_target_turunan", "LEMBAR_SKALA", "rentang_skala",
            "REALISASI_TAHUN", "REALISASI_RENSTRA", "CAPAIAN", "TINGKAT_REALISASI", "JUMLAH_ANAK", "RATA",
-           "RATA_JENIS", "RATA_JIKA", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN", "HITUNG_SAMA", "SALIN",
-           "catatan_cara_hitung"]
+           "RATA_JENIS", "RATA_JIKA", "JUMLAH", "jumlah_rentang", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN",
+           "HITUNG_SAMA", "SALIN", "catatan_cara_hitung"]
 
 LEMBAR_SKALA = "Skala Predikat"
 _ANGKA = '">-1E+307"'   # COUNTIFS criterion that matches numbers only (never text such as "")
@@ -150,6 +150,11 @@ def jumlah_anak(nilai: str, jenis: str, kode: str) -> str:
     """Roll-up: sum of the child rows (helper column = ``kode``) in a range; blank when none has a number.
     The range must start below the parent's own row (Excel flags any range over its own cell)."""
     return f'=IF(COUNTIFS({jenis},"{kode}",{nilai},{_ANGKA})=0,"",SUMIFS({nilai},{jenis},"{kode}"))'
+
+
+def jumlah_rentang(rentang: str) -> str:
+    """Sum of the numbers in a range, blank when there is none (a summary table's Jumlah row)."""
+    return f'=IF(COUNT({rentang})=0,"",SUM({rentang}))'
 
 
 def jumlah_daftar(sel: Sequence[str]) -> str:
@@ -291,6 +296,9 @@ TINGKAT_REALISASI = Aturan(
 JUMLAH_ANAK = Aturan(
     "jumlah_anak", lambda nilai, penanda, kode: jumlah_anak(nilai, penanda, kode),
     lambda nilai, penanda, kode: _jumlah(nilai, penanda, kode))
+JUMLAH = Aturan(
+    "jumlah", lambda rentang: jumlah_rentang(rentang),
+    lambda rentang: _hasil(inti.jumlah([_angka(x) for x in rentang])))
 RATA = Aturan(
     "rata", lambda rentang: rata(rentang),
     lambda rentang: _hasil(inti.rata_rata([_angka(x) for x in rentang]).nilai))

@@ -20,7 +20,7 @@ from renja_xl.galat import GalatPengguna
 from renja_xl.rekap.mesin import Kemajuan, jalankan
 from renja_xl.rekap.pilih import Ditolak, Pilihan, pilih
 
-__all__ = ["rekap", "HasilRekap", "daftar_berkas", "TINGKAT", "EKSTENSI_BUKU"]
+__all__ = ["rekap", "HasilRekap", "daftar_berkas", "TINGKAT", "EKSTENSI_BUKU", "tulis_buku", "kertas_rekap"]
 
 TINGKAT = ("kabkota", "provinsi")
 EKSTENSI_BUKU = EKSTENSI
@@ -105,11 +105,11 @@ def _nama_kode(pilihan: Pilihan) -> dict[str, str]:
 
 def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, triwulan: int | None = None,
           tahun: int | None = None, tingkat: str = "kabkota", dask: str | None = None, pekerja: int | None = None,
-          tenggat: date | None = None, rinci: str = "sub_kegiatan", timpa: bool = False,
+          tenggat: date | None = None, rinci: str = "sub_kegiatan", timpa: bool = False, kertas: str | None = None,
           kemajuan: Kemajuan | None = None, saat_mulai=None) -> HasilRekap:
     """Compile every OPD workbook in ``folder`` into ``keluar`` (written atomically). ``saat_mulai(n)`` is
     told how many workbooks will be processed (for a progress bar)."""
-    from renja_xl.buku import simpan_atomik
+    from renja_xl.generator.simpan import simpan
 
     folder, keluar = Path(folder), Path(keluar)
     if tingkat not in TINGKAT:     # any way staff write it, through the one alias table (renja_xl.pemda)
@@ -129,6 +129,7 @@ def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, tri
     if not folder.is_dir():
         raise GalatPengguna("folder tidak ditemukan.", berkas=folder, saran="Beri folder berisi E.81 setiap OPD.")
     _cek_keluaran(keluar, timpa)
+    kertas_rekap(kertas)           # an unknown paper is refused before any work
     if dask:
         from renja_xl.rekap.mesin import cek_dask
 
@@ -142,30 +143,58 @@ def rekap(folder: str | os.PathLike[str], keluar: str | os.PathLike[str], *, tri
     hasil = jalankan([str(p) for p in buku], dask=dask,
                      pekerja=pekerja, kemajuan=kemajuan)
     pilihan = pilih(hasil, waktu, tahun=tahun, triwulan=triwulan, tingkat=tingkat, tenggat=tenggat, ditolak=bukan)
-    wb = tulis_buku(pilihan, tingkat, rinci)
-    return HasilRekap(simpan_atomik(wb, keluar, timpa=timpa), pilihan)
+    wb = tulis_buku(pilihan, tingkat, rinci, kertas)
+    return HasilRekap(simpan(wb, keluar, timpa=timpa), pilihan)
 
 
-def tulis_buku(pilihan: Pilihan, tingkat: str, rinci: str = "sub_kegiatan"):
-    """The output workbook: E.79/E.19, Ringkasan OPD, Temuan, Grafik, Skala Predikat."""
+def kertas_rekap(nama: str | None):
+    """The paper ``--kertas`` names (F4 when none), by the generator's rule (``cetak.pilih_kertas``)."""
+    from renja_xl.data_induk.model import PILIHAN_KERTAS
+    from renja_xl.generator.cetak import pilih_kertas
+
+    try:
+        return pilih_kertas(nama)
+    except GalatPengguna:
+        raise GalatPengguna(f"--kertas '{nama}' tidak dikenal.",
+                            saran=f"Pilih {', '.join(PILIHAN_KERTAS)} (bawaan F4).") from None
+
+
+def tulis_buku(pilihan: Pilihan, tingkat: str, rinci: str = "sub_kegiatan", kertas: str | None = None):
+    """The output workbook: E.79/E.19, Ringkasan OPD, Temuan, Grafik, Skala Predikat, each planned for
+    print on ``kertas`` (F4 unless named). Its formulas are the generator's rules: save it with
+    :func:`renja_xl.generator.simpan.simpan` (or ``ke_bytes``) to cache the core's value in every one."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
+    from renja_xl.generator import _CALC_ID
+    from renja_xl.generator import cetak
+    from renja_xl.generator.hitung import hitungan
     from renja_xl.generator.ringkasan import tulis_skala
+    from renja_xl.generator.rumus import LEMBAR_SKALA
     from renja_xl.predikat import SKALA_BAKU
-    from renja_xl.rekap.e79 import tulis_e79
+    from renja_xl.rekap.e79 import cetak_e79, tulis_e79
     from renja_xl.rekap.grafik import tulis_grafik
-    from renja_xl.rekap.ringkasan import tulis_ringkasan
+    from renja_xl.rekap.ringkasan import cetak_ringkasan, tulis_ringkasan
     from renja_xl.rekap.temuan import tulis_temuan
 
+    kertas_ = kertas_rekap(kertas)
     wb = Workbook()
     wb.remove(wb.active)
-    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    cetak.font_bawaan(wb)
+    wb.calculation = CalcProperties(calcId=_CALC_ID, fullCalcOnLoad=True)
     nama = _nama_kode(pilihan)
-    tulis_e79(wb, pilihan, nama, len(SKALA_BAKU.tingkat), tingkat, rinci)
-    tulis_ringkasan(wb, pilihan)
-    tulis_temuan(wb, pilihan)
-    tulis_grafik(wb, pilihan, nama)
+    e79 = tulis_e79(wb, pilihan, nama, SKALA_BAKU, tingkat, rinci)
+    ringkasan = tulis_ringkasan(wb, pilihan)
+    temuan = tulis_temuan(wb, pilihan)
+    grafik = tulis_grafik(wb, pilihan, nama)
     tulis_skala(wb, SKALA_BAKU)
+    # the page plan once every value is known (amount widths come from them)
+    nilai = hitungan(wb).nilai()
+    pemda = ", ".join(pilihan.pemda) if pilihan.pemda else "Bappeda"
+    cetak_e79(e79, tingkat, kertas_, nilai.get(e79.title, {}), f"{e79.title} - {pemda}")
+    cetak_ringkasan(ringkasan, kertas_, nilai.get(ringkasan.title, {}), f"{ringkasan.title} - {pemda}")
+    for ws, judul in ((temuan, (1, 1)), (grafik, None), (wb[LEMBAR_SKALA], None)):
+        cetak.cetak_lembar(ws, kertas=kertas_, kaki=f"{ws.title} - {pemda}", nilai=nilai.get(ws.title, {}),
+                           judul_baris=judul)
     wb.active = 0
     return wb

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +29,9 @@ from renja_xl.buku import tulis_teks
 from renja_xl.capaian import JenisIndikator
 from renja_xl.generator import rumus
 from renja_xl.generator.buat_templat import FMT_PERSEN, FMT_RP, GARIS, JUDUL, KIRI, NOMOR, RUMUS, TENGAH
+from renja_xl.generator.cetak import huruf
+from renja_xl.generator.hitung import Blok, Hitungan, Sel, hitungan
+from renja_xl.predikat import Skala
 from renja_xl.rekap.model import BarisE81, LembarE81
 from renja_xl.rekap.pilih import OpdRekap, Pilihan
 
@@ -292,17 +295,31 @@ def _gaya(c, *, isi: bool = False, fmt: str | None = None, rumus_: bool = False,
     if rumus_:
         c.fill = RUMUS
     if tebal:
-        c.font = Font(bold=True)
-    if isi:
-        c.alignment = KIRI
+        c.font = huruf(bold=True, size=10)
+    c.alignment = KIRI if isi else _ATAS
 
 
-def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], n_skala: int, tingkat: str,
+_ATAS = Alignment(vertical="top")        # a row's numbers and codes beside the first line of its name
+
+# column widths (characters of Arial 10): narrow enough that the code and name columns repeated on every
+# page wide leave room for the figures; Rp columns are widened to their largest value when printed
+_LEBAR = {"A": 5, "B": 8, "C": 14, "D": 4, "E": 4, "F": 4, "G": 6, "H": 6, "I": 40, "J": 30}
+_LEBAR_K = 10
+_LEBAR_RP = 13
+_LEBAR_PD = 26
+_BUNGKUS = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_KOLOM_ULANG = 9        # A..I (row kind, No, Sasaran, Kode, Uraian) repeat on every page wide
+
+
+def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], skala: Skala, tingkat: str,
               rinci: str = "sub_kegiatan") -> Worksheet:
     """Write the E.79 / E.19 sheet; returns it. ``nama``: urusan and bidang names by code; ``rinci``: the
-    lowest level printed (a province compiling thousands of OPDs keeps the table readable with programs)."""
+    lowest level printed (a province compiling thousands of OPDs keeps the table readable with programs).
+    Every formula goes through the workbook's :class:`Hitungan` (the generator's rule table), so the saved
+    file carries the core's value in each; the page plan is :func:`cetak_e79`, once all values are known."""
     t = tata_e79(tingkat)
     ws = wb.create_sheet(judul_lembar(tingkat))
+    h = hitungan(wb)
     rows = susun_baris(pilihan, nama, rinci)
     pemda = ", ".join(pilihan.pemda) if pilihan.pemda else "…"
     tw = ROMAWI[pilihan.triwulan - 1]
@@ -313,29 +330,55 @@ def tulis_e79(wb: Workbook, pilihan: Pilihan, nama: dict[str, str], n_skala: int
     ws["B4"] = f"Periode Pelaksanaan: Triwulan {tw} Tahun {pilihan.tahun or '…'}"
     ws["B5"] = f"Sasaran Pembangunan Tahunan {lv}: ……"
     for a in ("B1", "B2", "B3"):
-        ws[a].font = Font(bold=True, size=12)
+        ws[a].font = huruf(bold=True, size=12)
     _tulis_kepala(ws, t, _kepala(t, pilihan.tahun))
     r0 = _BARIS_DATA
     for i, b in enumerate(rows):
-        _tulis_baris(ws, t, r0, i, b)
+        _tulis_baris(ws, h, t, r0, i, b)
     akhir = r0 + len(rows) - 1
-    _tulis_kaki(ws, t, r0, max(akhir, r0), n_skala, pilihan)
+    _tulis_kaki(ws, h, t, r0, max(akhir, r0), skala, pilihan)
     for c in range(1, t.kol_puncak + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 14
-    lebar = {"A": 5, "B": 9, "C": 22, "D": 4, "E": 4, "F": 4, "G": 6, "H": 6, "I": 44, "J": 36}
-    for k, w in lebar.items():
+        ws.column_dimensions[get_column_letter(c)].width = _LEBAR_K
+    for s in t.slot:
+        ws.column_dimensions[t.rp(s)].width = _LEBAR_RP
+    for k, w in _LEBAR.items():
         ws.column_dimensions[k].width = w
-    ws.column_dimensions[get_column_letter(t.kol_pd)].width = 30
+    ws.column_dimensions[get_column_letter(t.kol_pd)].width = _LEBAR_PD
     for c in (1, t.kol_jenis, t.kol_puncak):
         ws.column_dimensions[get_column_letter(c)].hidden = True
     ws.freeze_panes = ws.cell(_BARIS_DATA, 11)
     ws.print_title_rows = f"{_JUDUL_ATAS}:{_BARIS_DATA - 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if hasattr(ws, "PAPERSIZE_A3") else 8
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return ws
+
+
+def _cari(ws: Worksheet, c: int, cocok, dari: int) -> int | None:
+    """The last row at or below ``dari`` whose cell in column ``c`` satisfies ``cocok``."""
+    for r in range(ws.max_row, dari - 1, -1):
+        v = ws._cells.get((r, c))
+        if v is not None and isinstance(v.value, str) and cocok(v.value):
+            return r
+    return None
+
+
+def cetak_e79(ws: Worksheet, tingkat: str, kertas, nilai, kaki: str):
+    """Plan the printed pages of the E.79/E.19 with the generator's planner (``cetak.atur_halaman``): body
+    at 7 pt or more, split over pages wide with the code and name columns repeated, amounts never ``###``,
+    the JUMLAH, rata-rata and predikat rows kept on one page with the signature block, which is never cut."""
+    from renja_xl.generator.cetak import Tataletak, atur_halaman, lebarkan_angka
+
+    t = tata_e79(tingkat)
+    r_jumlah = _cari(ws, 1, lambda v: v == "JUMLAH", _BARIS_DATA)
+    r_pred = _cari(ws, 1, lambda v: v == "PREDIKAT", _BARIS_DATA)
+    c_ttd = t.kol_pd - 3
+    r_ttd = _cari(ws, c_ttd, lambda v: v.startswith("Disusun"), _BARIS_DATA)
+    r_nip = _cari(ws, c_ttd, lambda v: v.startswith("NIP"), _BARIS_DATA)
+    assert r_jumlah and r_pred and r_ttd and r_nip, "E.79 tanpa baris JUMLAH atau blok tanda tangan"
+    lebarkan_angka(ws, nilai, range(_BARIS_DATA, r_pred + 1))
+    ttd = (r_ttd, r_nip)
+    tl = Tataletak(kertas, (1, t.kol_pd), (1, r_nip), (_JUDUL_ATAS, _BARIS_DATA - 1), (1, _KOLOM_ULANG),
+                   [[(r_jumlah, r_nip), ttd]], ttd, kaki, pertahankan_tinggi=tuple(range(r_pred + 1, r_nip + 1)),
+                   nilai=nilai, akhir_badan=r_pred)
+    return atur_halaman(ws, tl)
 
 
 def _tulis_kepala(ws: Worksheet, t: Tata79, teks: dict[str, str]) -> None:
@@ -369,17 +412,17 @@ def _tulis_kepala(ws: Worksheet, t: Tata79, teks: dict[str, str]) -> None:
         ws.cell(r + 3, c + 1, "Rp")
     ws.cell(r, t.kol_jenis, "Jenis indikator")
     ws.cell(r, t.kol_puncak, "Baris puncak OPD")
+    tebal = huruf(bold=True, size=10)
     for rr in range(r, r + 4):
-        ws.row_dimensions[rr].height = 60 if rr == r else 18
         for c in range(2, t.kol_pd + 1):
             cell = ws.cell(rr, c)
             cell.border = GARIS
             cell.alignment = TENGAH
-            cell.font = Font(bold=True)
+            cell.font = tebal
             cell.fill = JUDUL if rr < r + 2 else NOMOR
 
 
-def _tulis_baris(ws: Worksheet, t: Tata79, r0: int, i: int, b: _Baris) -> None:
+def _tulis_baris(ws: Worksheet, h: Hitungan, t: Tata79, r0: int, i: int, b: _Baris) -> None:
     r = r0 + i
     ws.cell(r, 1, b.jenis)
     tulis_teks(ws.cell(r, 2), b.no)
@@ -392,10 +435,6 @@ def _tulis_baris(ws: Worksheet, t: Tata79, r0: int, i: int, b: _Baris) -> None:
     if b.indikator:
         tulis_teks(ws.cell(r, 10), b.indikator)
     tebal = b.jenis in ("URS", "BID")
-    baris_teks = max(_baris_teks(b.uraian, 44), _baris_teks(b.indikator, 36), _baris_teks(b.sasaran, 22),
-                     _baris_teks(b.pd, 30))
-    if baris_teks > 1:
-        ws.row_dimensions[r].height = 13 * baris_teks + 2
     for c in range(2, t.kol_pd + 1):
         _gaya(ws.cell(r, c), isi=c in (3, 9, 10, t.kol_pd), tebal=tebal)
     if b.pd:
@@ -410,48 +449,41 @@ def _tulis_baris(ws: Worksheet, t: Tata79, r0: int, i: int, b: _Baris) -> None:
     # inputs: K on indicator rows; Rp typed on the lowest items, rolled up on the others
     for n, s in enumerate(_MASUK):
         if b.nilai and ada_k:
-            _isi_sel(ws.cell(r, t.slot[s]), b.nilai[2 * n])
+            c_k = ws.cell(r, t.slot[s])
+            _isi_sel(c_k, b.nilai[2 * n])
+            if isinstance(c_k.value, str):
+                c_k.alignment = KIRI        # a unit or a grade typed with the number wraps in its cell
         if not item:
             continue
         c_rp = ws.cell(r, t.slot[s] + 1)
         if b.jenis in ("URS", "BID") or not b.daun:
             if b.akhir > i and b.anak:
-                c_rp.value = _gulung(t, s, r0, i, b)
+                c_rp = h.tulis(ws, r, t.slot[s] + 1, _gulung(t, s, r0, i, b))
                 _gaya(c_rp, fmt=FMT_RP, rumus_=True, tebal=tebal)
         elif b.nilai:
             _isi_sel(c_rp, b.nilai[2 * n + 1])
             c_rp.number_format = FMT_RP
-    tw_k = [f"{t.k(f'tw{q}')}{r}" for q in range(1, 5)]
-    tw_rp = [f"{t.rp(f'tw{q}')}{r}" for q in range(1, 5)]
 
-    def tulis(slot: str, rp: bool, teks: str, fmt: str) -> None:
-        c = ws.cell(r, t.slot[slot] + (1 if rp else 0), teks)
+    def sel(slot: str, rp: bool) -> Sel:
+        return Sel(None, r, t.slot[slot] + (1 if rp else 0))
+
+    def tulis(slot: str, rp: bool, aturan: object, fmt: str) -> None:
+        c = h.tulis(ws, r, t.slot[slot] + (1 if rp else 0), aturan)  # type: ignore[arg-type]
         _gaya(c, fmt=fmt, rumus_=True, tebal=tebal)
 
-    if ada_k:
-        tulis("r13", False, rumus.gabung(tw_k, jenis), "General")
-    if item:
-        tulis("r13", True, rumus.jumlah_daftar(tw_rp), FMT_RP)
-    renstra = "r15" if t.provinsi else "r14"
     for rp, ok in ((False, ada_k), (True, item)):
         if not ok:
             continue
         j = K if rp else jenis
-        kol = t.rp if rp else t.k
-        tulis(renstra, rp, rumus.gabung([f"{kol('r7')}{r}", f"{kol('r13')}{r}"], j), FMT_RP if rp else "General")
+        fmt = FMT_RP if rp else "General"
+        tulis("r13", rp, rumus.REALISASI_TAHUN([sel(f"tw{q}", rp) for q in range(1, 5)], j), fmt)
+        renstra = "r15" if t.provinsi else "r14"
+        tulis(renstra, rp, rumus.REALISASI_RENSTRA([sel("r7", rp), sel("r13", rp)], j), fmt)
         if t.provinsi:
-            tulis("c14", rp, rumus.capaian(f"{kol('r13')}{r}", f"{kol('t8')}{r}", j), FMT_PERSEN)
-            tulis("c16", rp, rumus.capaian(f"{kol('r15')}{r}", f"{kol('t6')}{r}", j), FMT_PERSEN)
+            tulis("c14", rp, rumus.CAPAIAN(sel("r13", rp), sel("t8", rp), j), FMT_PERSEN)
+            tulis("c16", rp, rumus.CAPAIAN(sel("r15", rp), sel("t6", rp), j), FMT_PERSEN)
         else:
-            tulis("c15", rp, rumus.capaian(f"{kol('r14')}{r}", f"{kol('t6')}{r}", j), FMT_PERSEN)
-
-
-def _baris_teks(teks: str, lebar: int) -> int:
-    """Lines a wrapped text needs in a column ``lebar`` characters wide (rough: Excel has no auto height for
-    rows written by a library, LibreOffice keeps the height it is given)."""
-    if not teks:
-        return 1
-    return sum(max(1, -(-len(bag) // max(1, int(lebar * 1.1)))) for bag in teks.split("\n"))
+            tulis("c15", rp, rumus.CAPAIAN(sel("r14", rp), sel("t6", rp), j), FMT_PERSEN)
 
 
 def _isi_sel(c, v: object) -> None:
@@ -461,28 +493,30 @@ def _isi_sel(c, v: object) -> None:
         tulis_teks(c, v)
 
 
-def _gulung(t: Tata79, slot: str, r0: int, i: int, b: _Baris) -> str:
+def _kolom(t: Tata79, slot: str, r1: int, r2: int, rp: bool = True) -> Blok:
+    c = t.slot[slot] + (1 if rp else 0)
+    return Blok(None, r1, c, r2, c)
+
+
+def _gulung(t: Tata79, slot: str, r0: int, i: int, b: _Baris):
     """Sum of the direct children below row i (never the row itself)."""
-    col = t.rp(slot)
     a, z = r0 + i + 1, r0 + b.akhir
-    nilai = f"{col}{a}:{col}{z}"
+    nilai = _kolom(t, slot, a, z)
     if b.anak == "PUNCAK":
-        p = get_column_letter(t.kol_puncak)
-        return rumus.jumlah_anak(nilai, f"${p}${a}:${p}${z}", "ya")
-    return rumus.jumlah_anak(nilai, f"$A${a}:$A${z}", b.anak)
+        return rumus.JUMLAH_ANAK(nilai, Blok(None, a, t.kol_puncak, z, t.kol_puncak, True), "ya")
+    return rumus.JUMLAH_ANAK(nilai, Blok(None, a, 1, z, 1, True), b.anak)
 
 
-def _tulis_kaki(ws: Worksheet, t: Tata79, r0: int, r1: int, n_skala: int, pilihan: Pilihan) -> None:
+def _tulis_kaki(ws: Worksheet, h: Hitungan, t: Tata79, r0: int, r1: int, skala: Skala, pilihan: Pilihan) -> None:
     r = r1 + 1
-    jenis = f"$A${r0}:$A${r1}"
+    jenis = Blok(None, r0, 1, r1, 1, True)
     ws.cell(r, 1, "JUMLAH")
     ws.cell(r, 9, "JUMLAH ANGGARAN DAN REALISASI SELURUH URUSAN")
     for s in t.jumlah:
-        col = t.rp(s)
-        ws.cell(r, t.slot[s] + 1, rumus.jumlah_anak(f"{col}{r0}:{col}{r1}", jenis, "URS"))
+        h.tulis(ws, r, t.slot[s] + 1, rumus.JUMLAH_ANAK(_kolom(t, s, r0, r1), jenis, "URS"))
     for s in t.capaian:
-        tw = {"c14": ("r13", "t8"), "c15": ("r14", "t6"), "c16": ("r15", "t6")}[s]
-        ws.cell(r, t.slot[s] + 1, rumus.capaian(f"{t.rp(tw[0])}{r}", f"{t.rp(tw[1])}{r}", K))
+        a, b = {"c14": ("r13", "t8"), "c15": ("r14", "t6"), "c16": ("r15", "t6")}[s]
+        h.tulis(ws, r, t.slot[s] + 1, rumus.CAPAIAN(Sel(None, r, t.slot[a] + 1), Sel(None, r, t.slot[b] + 1), K))
     r_rata = r + 1
     ws.cell(r_rata, 1, "RATA")
     ws.cell(r_rata, 9, "Rata-rata capaian kinerja (%)")
@@ -490,32 +524,48 @@ def _tulis_kaki(ws: Worksheet, t: Tata79, r0: int, r1: int, n_skala: int, piliha
     ws.cell(r_pred, 1, "PREDIKAT")
     ws.cell(r_pred, 9, "Predikat kinerja")
     for s in t.capaian:
-        for dc in (0, 1):
-            col = get_column_letter(t.slot[s] + dc)
-            ws.cell(r_rata, t.slot[s] + dc, rumus.rata_jenis(f"{col}{r0}:{col}{r1}", jenis, KIND_INDIKATOR))
-            ws.cell(r_pred, t.slot[s] + dc, rumus.predikat(f"{col}{r_rata}", n_skala))
+        for rp in (False, True):
+            c = t.slot[s] + (1 if rp else 0)
+            h.tulis(ws, r_rata, c, rumus.RATA_JENIS(_kolom(t, s, r0, r1, rp), jenis, KIND_INDIKATOR))
+            h.tulis(ws, r_pred, c, rumus.PREDIKAT(Sel(None, r_rata, c), skala))
+    persen = {t.slot[s] + 1 for s in t.capaian}
     for rr in (r, r_rata, r_pred):
         for c in range(2, t.kol_pd + 1):
             cell = ws.cell(rr, c)
-            _gaya(cell, tebal=True)
-            if isinstance(cell.value, str) and cell.value.startswith("="):
+            _gaya(cell, tebal=True, isi=c == 9)       # the label wraps in the name column repeated on every page
+            if cell.data_type == "f":
                 cell.fill = RUMUS
-                cell.number_format = FMT_RP if rr == r and c not in {t.slot[s] + 1 for s in t.capaian} \
-                    else FMT_PERSEN
+                cell.number_format = FMT_RP if rr == r and c not in persen else FMT_PERSEN
+                if rr == r_pred:
+                    cell.alignment = _BUNGKUS          # "Sangat Rendah" in a narrow K column
     r = r_pred + 2
     lv = "RKPD"
     for teks in ("Faktor pendorong keberhasilan kinerja:", "Faktor penghambat pencapaian kinerja:",
                  "Tindak lanjut yang diperlukan dalam triwulan berikutnya:",
                  f"Tindak lanjut yang diperlukan dalam {lv} berikutnya:"):
-        ws.cell(r, 2, teks).font = Font(bold=True)
+        ws.cell(r, 2, teks).font = huruf(bold=True, size=10)
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=10)
         ws.cell(r, 2).alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[r].height = 30         # room to write in
         r += 1
     r += 1
+    # the signatory (Kepala Bappeda) on the right; the empty piece on its left holds the place the planner
+    # gives a second signature, so on a form split over pages wide the block prints whole on the right half
+    # of the first page wide (cetak.atur_halaman lays out two signature pieces side by side)
     c = t.kol_pd - 3
-    ws.cell(r, c, "Disusun")
-    ws.cell(r + 1, c, "……………, tanggal ……………")
-    tulis_teks(ws.cell(r + 2, c), "KEPALA BAPPEDA " + (pilihan.pemda[0].upper() if len(pilihan.pemda) == 1 else
-                                                       ("PROVINSI …" if t.provinsi else "KABUPATEN/KOTA …")))
-    ws.cell(r + 6, c, "(………………………………)")
-    ws.cell(r + 7, c, "NIP. ……………………")
+    nama = "KEPALA BAPPEDA " + (pilihan.pemda[0].upper() if len(pilihan.pemda) == 1 else
+                                ("PROVINSI …" if t.provinsi else "KABUPATEN/KOTA …"))
+    tengah = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    for dr, teks, tebal in ((0, "Disusun", False), (1, "……………, tanggal ……………", False), (2, nama, True),
+                            (3, None, False), (4, None, False), (5, None, False),
+                            (6, "(………………………………)", True), (7, "NIP. ……………………", False)):
+        if teks is None:
+            ws.row_dimensions[r + dr].height = 16
+            continue
+        ws.merge_cells(start_row=r + dr, start_column=c - 4, end_row=r + dr, end_column=c - 1)
+        ws.merge_cells(start_row=r + dr, start_column=c, end_row=r + dr, end_column=t.kol_pd)
+        x = ws.cell(r + dr, c)
+        tulis_teks(x, teks)
+        x.alignment = tengah
+        if tebal:
+            x.font = huruf(bold=True, size=10)

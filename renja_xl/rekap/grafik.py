@@ -1,5 +1,6 @@
 """The chart sheet: rata-rata capaian kinerja and anggaran per OPD and per urusan, as two native bar charts
-over small tables on the same sheet (so the numbers behind each bar stay visible and printable).
+below small tables on the same sheet (so the numbers behind each bar stay visible and printable, one page
+wide on any paper).
 
 Per urusan the rows of every OPD's programs in that urusan are averaged with the same rule as per OPD
 (``tugas.nilai_opd``: the core's capaian and rata-rata). Axes are drawn (``delete=False``: openpyxl's default
@@ -8,16 +9,17 @@ leaves them to the reader, and LibreOffice hides them), categories are text refe
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.styles import Font
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
-from renja_xl.generator.buat_templat import FMT_PERSEN, GARIS, JUDUL, TENGAH
+from renja_xl.generator.buat_templat import FMT_PERSEN, GARIS, JUDUL, KIRI, TENGAH
+from renja_xl.generator.cetak import huruf
 from renja_xl.rekap.e79 import TANPA_KODE, blok_lembar
 from renja_xl.rekap.model import BarisE81
 from renja_xl.rekap.pilih import Pilihan
@@ -50,16 +52,16 @@ def capaian_urusan(pilihan: Pilihan) -> dict[str, tuple[float | None, float | No
 def _tabel(ws: Worksheet, r: int, judul: str, kepala: str,
            isi: list[tuple[str, float | None, float | None, str]]) -> tuple[int, int]:
     """Name, capaian K, capaian Rp and a short axis label (column D: long names do not fit a chart axis)."""
-    ws.cell(r - 1, 1, judul).font = Font(bold=True)
-    ws.row_dimensions[r].height = 32
+    ws.cell(r - 1, 1, judul).font = huruf(bold=True, size=10)
     for c, teks in enumerate((kepala, "Capaian kinerja (%)", "Capaian anggaran (%)", "Label grafik"), 1):
         cell = ws.cell(r, c, teks)
-        cell.font = Font(bold=True)
+        cell.font = huruf(bold=True, size=10)
         cell.fill = JUDUL
         cell.border = GARIS
         cell.alignment = TENGAH
     for i, (nama, k, rp, label) in enumerate(isi, 1):
         tulis_teks(ws.cell(r + i, 1), nama)
+        ws.cell(r + i, 1).alignment = KIRI
         ws.cell(r + i, 2, k).number_format = FMT_PERSEN
         ws.cell(r + i, 3, rp).number_format = FMT_PERSEN
         tulis_teks(ws.cell(r + i, 4), label)
@@ -68,7 +70,12 @@ def _tabel(ws: Worksheet, r: int, judul: str, kepala: str,
     return r, r + len(isi)
 
 
-def _grafik(ws: Worksheet, judul: str, r0: int, r1: int, jangkar: str) -> None:
+_LEBAR = {"A": 38, "B": 12, "C": 12, "D": 26}     # the tables, and the charts below them: one page wide
+_LEBAR_GRAFIK_CM = 16.5
+
+
+def _grafik(ws: Worksheet, judul: str, r0: int, r1: int, r_jangkar: int) -> int:
+    """A bar chart of the table rows r0..r1 anchored at column A of ``r_jangkar``; the first row below it."""
     g = BarChart()
     g.type = "bar"
     g.title = judul
@@ -82,34 +89,31 @@ def _grafik(ws: Worksheet, judul: str, r0: int, r1: int, jangkar: str) -> None:
     g.y_axis.title = "%"
     g.legend.position = "b"
     n = r1 - r0
-    g.height, g.width = max(7.5, 0.9 * n + 4), 22
-    ws.add_chart(g, jangkar)
+    g.height, g.width = max(7.5, 0.9 * n + 4), _LEBAR_GRAFIK_CM
+    ws.add_chart(g, f"A{r_jangkar}")
+    return r_jangkar + math.ceil(g.height / 2.54 * 72 / 15.0) + 2      # rows below charts keep 15 pt
 
 
 def tulis_grafik(wb: Workbook, pilihan: Pilihan, nama: dict[str, str]) -> Worksheet:
     ws = wb.create_sheet(LEMBAR)
     ws["A1"] = "Capaian kinerja dan anggaran tahun berjalan per Perangkat Daerah dan per urusan"
-    ws["A1"].font = Font(bold=True, size=12)
+    ws["A1"].font = huruf(bold=True, size=12)
     per_opd = [(o.nama, o.lembar.nilai.capaian_k, o.lembar.nilai.capaian_rp, _pendek(o.nama)) for o in pilihan.opd
                if o.lembar is not None]
     r0, r1 = _tabel(ws, 4, "Per Perangkat Daerah", "Perangkat Daerah", per_opd)
     urusan = [(f"{u} {nama.get(u, '')}".strip() if u != TANPA_KODE else "Tanpa kode urusan", k, rp,
                f"Urusan {u}" if u != TANPA_KODE else "Tanpa kode") for u, (k, rp) in capaian_urusan(pilihan).items()]
     u0, u1 = _tabel(ws, r1 + 4, "Per urusan", "Urusan", urusan)
-    ws.column_dimensions["A"].width = 48
-    ws.column_dimensions["B"].width = 14
-    ws.column_dimensions["C"].width = 14
-    ws.column_dimensions["D"].width = 24
+    for k, w in _LEBAR.items():
+        ws.column_dimensions[k].width = w
+    r = u1 + 3
     if per_opd:
-        _grafik(ws, "Rata-rata capaian per Perangkat Daerah (%)", r0, r1, "F3")
+        r = _grafik(ws, "Rata-rata capaian per Perangkat Daerah (%)", r0, r1, r)
     if urusan:
-        _grafik(ws, "Rata-rata capaian per urusan (%)", u0, u1, f"F{max(r1 + 4, 3 + int(0.9 * len(per_opd) + 6) * 2)}")
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+        r = _grafik(ws, "Rata-rata capaian per urusan (%)", u0, u1, r)
+    ws.print_area = f"A1:D{r}"       # the charts below the tables print too
     return ws
 
 
-def _pendek(nama: str, n: int = 32) -> str:
+def _pendek(nama: str, n: int = 28) -> str:
     return nama if len(nama) <= n else nama[: n - 1].rstrip() + "…"

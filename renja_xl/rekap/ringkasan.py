@@ -8,24 +8,33 @@ the two must agree (``tests/test_rekap.py`` checks that they do).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
+from renja_xl.generator import rumus
 from renja_xl.generator.buat_templat import (_PREDIKAT_WARNA, FMT_PERSEN, FMT_RP, GARIS, JUDUL, KIRI, TENGAH,
                                              isian_cf)
+from renja_xl.generator.cetak import Kertas, Rencana, Tataletak, atur_halaman, huruf, lebarkan_angka
+from renja_xl.generator.hitung import Blok, hitungan
 from renja_xl.rekap.pilih import TERLAMBAT, TIDAK_ADA, Pilihan
 
-__all__ = ["tulis_ringkasan", "LEMBAR", "KOLOM"]
+__all__ = ["tulis_ringkasan", "cetak_ringkasan", "LEMBAR", "KOLOM"]
 
 LEMBAR = "Ringkasan OPD"
 KOLOM = ("No", "Perangkat Daerah", "Pemda", "Berkas", "Lembar", "Status E.81", "Tanggal berkas", "Tenggat",
          "Target anggaran (Rp)", "Realisasi anggaran s.d. triwulan (Rp)", "Rata-rata capaian kinerja (%)",
          "Rata-rata capaian anggaran (%)", "Predikat kinerja", "Temuan salah", "Temuan peringatan",
          "Temuan info", "Keterangan")
-_LEBAR = (5, 40, 20, 30, 14, 13, 13, 12, 18, 18, 14, 14, 15, 9, 11, 9, 50)
+# characters of Arial 10, chosen so the table prints one page wide at 7 pt or more on every paper (the
+# amounts are widened to their values when the page is planned; long names and notes wrap)
+_LEBAR = (4, 24, 12, 16, 9, 10, 11, 11, 14, 14, 9, 9, 11, 7, 10, 6, 20)
+_KEPALA = 4
 _MERAH = PatternFill("solid", fgColor="F8CBAD")
 _KUNING = PatternFill("solid", fgColor="FFEB84")
 
@@ -33,24 +42,25 @@ _KUNING = PatternFill("solid", fgColor="FFEB84")
 def _kepala(ws: Worksheet, r: int, judul: tuple[str, ...]) -> None:
     for c, teks in enumerate(judul, 1):
         cell = ws.cell(r, c, teks)
-        cell.font = Font(bold=True)
+        cell.font = huruf(bold=True, size=10)
         cell.fill = JUDUL
         cell.border = GARIS
         cell.alignment = TENGAH
-    ws.row_dimensions[r].height = 45
 
 
 def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
     ws = wb.create_sheet(LEMBAR)
     romawi = ("I", "II", "III", "IV")[pilihan.triwulan - 1]
     ws["A1"] = f"RINGKASAN PER PERANGKAT DAERAH — TRIWULAN {romawi} TAHUN {pilihan.tahun or '…'}"
-    ws["A1"].font = Font(bold=True, size=12)
+    ws["A1"].font = huruf(bold=True, size=12)
     tenggat = pilihan.tenggat.strftime("%d-%m-%Y") if pilihan.tenggat else "—"
     ws["A2"] = (f"Tenggat E.81: {tenggat} (hari kerja ke-10 setelah triwulan berakhir, atau --tenggat). Status "
                 "'terlambat' = tanggal berkas sesudah tenggat; 'tidak ada' = OPD yang ada di folder tanpa E.81 "
                 "triwulan ini. Angka: nilai dari E.81 tiap OPD dihitung renja-xl (capaian tahun berjalan = "
                 "realisasi s.d. triwulan / target tahun berjalan).")
-    _kepala(ws, 4, KOLOM)
+    ws["A2"].alignment = KIRI
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(KOLOM))
+    _kepala(ws, _KEPALA, KOLOM)
     r = 5
     for i, o in enumerate(pilihan.opd, 1):
         h, lb = o.hasil, o.lembar
@@ -65,6 +75,7 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
             cell = ws.cell(r, c)
             if isinstance(v, str):
                 tulis_teks(cell, v)
+                cell.alignment = KIRI
             else:
                 cell.value = v
             cell.border = GARIS
@@ -72,7 +83,6 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
             ws.cell(r, c).number_format = FMT_RP
         for c in (11, 12):
             ws.cell(r, c).number_format = FMT_PERSEN
-        ws.cell(r, 17).alignment = KIRI
         if o.status == TIDAK_ADA:
             ws.cell(r, 6).fill = _MERAH
         elif o.status == TERLAMBAT:
@@ -84,13 +94,14 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
         for kata, warna in _PREDIKAT_WARNA:
             ws.conditional_formatting.add(f"M5:M{akhir}", CellIsRule(operator="equal", formula=[f'"{kata}"'],
                                                                     fill=isian_cf(warna)))
-    ws.cell(r, 2, "Jumlah").font = Font(bold=True)
+    ws.cell(r, 2, "Jumlah").font = huruf(bold=True, size=10)
+    h = hitungan(wb)
     for c in (9, 10):
-        col = chr(64 + c)
-        ws.cell(r, c, f"=SUM({col}5:{col}{max(akhir, 5)})").number_format = FMT_RP
-        ws.cell(r, c).font = Font(bold=True)
+        x = h.tulis(ws, r, c, rumus.JUMLAH(Blok(None, 5, c, max(akhir, 5), c)))
+        x.number_format = FMT_RP
+        x.font = huruf(bold=True, size=10)
     r += 3
-    ws.cell(r, 1, "Berkas yang tidak dipakai dalam rekap").font = Font(bold=True)
+    ws.cell(r, 1, "Berkas yang tidak dipakai dalam rekap").font = huruf(bold=True, size=10)
     r += 1
     _kepala(ws, r, ("No", "Berkas", "Alasan"))
     for i, d in enumerate(pilihan.ditolak, 1):
@@ -104,10 +115,15 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
     if not pilihan.ditolak:
         ws.cell(r + 1, 2, "(tidak ada: semua berkas dipakai)")
     for c, w in enumerate(_LEBAR, 1):
-        ws.column_dimensions[chr(64 + c)].width = w
+        ws.column_dimensions[get_column_letter(c)].width = w
     ws.freeze_panes = "C5"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return ws
+
+
+def cetak_ringkasan(ws: Worksheet, kertas: Kertas, nilai: Mapping[tuple[int, int], object], kaki: str) -> Rencana:
+    """Plan the printed pages with the generator's planner: one page wide where it fits at 7 pt, else split
+    with the number and Perangkat Daerah columns repeated; the header row on every page."""
+    r2 = ws.max_row
+    lebarkan_angka(ws, nilai, range(_KEPALA + 1, r2 + 1))
+    tl = Tataletak(kertas, (1, len(KOLOM)), (1, r2), (_KEPALA, _KEPALA), (1, 2), kaki_kiri=kaki, nilai=nilai)
+    return atur_halaman(ws, tl)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.buku import tulis_teks
-from renja_xl.generator.buat_templat import GARIS, JUDUL, TENGAH
+from renja_xl.generator.buat_templat import GARIS, JUDUL, KIRI, TENGAH
+from renja_xl.generator.cetak import huruf
 from renja_xl.jenis_temuan import nama_jenis, saran_jenis
 from renja_xl.rekap.pilih import Pilihan
 
@@ -20,14 +20,15 @@ __all__ = ["tulis_temuan", "LEMBAR", "KOLOM"]
 LEMBAR = "Temuan"
 KOLOM = ("Berkas", "Perangkat Daerah", "Dipakai", "Lembar", "Sel", "Tingkat", "Jenis", "Pesan", "Seharusnya",
          "Ditemukan", "Saran", "ID")
-_LEBAR = (28, 32, 9, 14, 8, 11, 24, 80, 20, 20, 30, 18)
+# characters of Arial 10: one page wide at 7 pt or more on every paper; long text wraps in its cell
+_LEBAR = (16, 18, 7, 10, 6, 9, 16, 44, 14, 14, 30, 12)
 
 
 def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
     ws = wb.create_sheet(LEMBAR)
     for c, teks in enumerate(KOLOM, 1):
         cell = ws.cell(1, c, teks)
-        cell.font = Font(bold=True)
+        cell.font = huruf(bold=True, size=10)
         cell.fill = JUDUL
         cell.border = GARIS
         cell.alignment = TENGAH
@@ -44,7 +45,9 @@ def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
                    t.get("ditemukan"), t.get("saran") or saran_jenis(jenis), jenis)
             for c, v in enumerate(isi, 1):
                 if v not in (None, ""):
-                    tulis_teks(ws.cell(r, c), str(v))
+                    x = ws.cell(r, c)
+                    tulis_teks(x, str(v))
+                    x.alignment = KIRI
     ujung = get_column_letter(len(KOLOM))
     ws.auto_filter.ref = f"A1:{ujung}{max(r, 2)}"
     for c, w in enumerate(_LEBAR, 1):
