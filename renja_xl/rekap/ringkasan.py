@@ -33,7 +33,7 @@ KOLOM = ("No", "Perangkat Daerah", "Pemda", "Berkas", "Lembar", "Status E.81", "
          "Temuan info", "Keterangan")
 # characters of Arial 10, chosen so the table prints one page wide at 7 pt or more on every paper (the
 # amounts are widened to their values when the page is planned; long names and notes wrap)
-_LEBAR = (4, 24, 12, 16, 9, 10, 11, 11, 14, 14, 9, 9, 11, 7, 10, 6, 20)
+_LEBAR = (4, 22, 12, 15, 9, 10, 11, 11, 14, 14, 9, 9, 11, 7, 10, 6, 18)
 _KEPALA = 4
 _MERAH = PatternFill("solid", fgColor="F8CBAD")
 _KUNING = PatternFill("solid", fgColor="FFEB84")

@@ -21,7 +21,7 @@ LEMBAR = "Temuan"
 KOLOM = ("Berkas", "Perangkat Daerah", "Dipakai", "Lembar", "Sel", "Tingkat", "Jenis", "Pesan", "Seharusnya",
          "Ditemukan", "Saran", "ID")
 # characters of Arial 10: one page wide at 7 pt or more on every paper; long text wraps in its cell
-_LEBAR = (16, 18, 7, 10, 6, 9, 16, 44, 14, 14, 30, 12)
+_LEBAR = (16, 18, 7, 10, 6, 9, 16, 40, 14, 14, 28, 12)
 
 
 def tulis_temuan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
