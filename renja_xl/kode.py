@@ -22,6 +22,7 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Sequence
 
+from renja_xl.dataklas import init_cepat
 from renja_xl.pemda import digit_pemda
 from renja_xl.temuan import Temuan
 
@@ -74,6 +75,7 @@ _TINGKAT_DARI_SEGMEN = {1: Tingkat.URUSAN, 2: Tingkat.BIDANG, 3: Tingkat.PROGRAM
 _NAMA_SEGMEN = ("urusan", "bidang", "program", "digit pemda", "kegiatan", "sub kegiatan")
 
 
+@init_cepat
 @dataclass(frozen=True)
 class Kode:
     """One parsed code. ``normal`` is None when the input could not be made into a code with certainty;

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from typing import Literal
 
+from renja_xl.dataklas import init_cepat
+
 Tingkat = Literal["salah", "peringatan", "info"]
 
 
+@init_cepat
 @dataclass(frozen=True)
 class Temuan:
     """One thing found wrong (or worth a warning), with a message in Bahasa Indonesia.

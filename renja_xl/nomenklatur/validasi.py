@@ -12,6 +12,7 @@ import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from renja_xl.dataklas import init_cepat
 from renja_xl.kode import Kode, Tingkat, parse_kode
 from renja_xl.nomenklatur.katalog import (
     DASAR_2_DIGIT, DASAR_4_DIGIT, PEMDA_KABKOT, PEMDA_PROV, Entri, Era, Katalog, normal_nama,
@@ -42,7 +43,19 @@ class Konteks:
     tingkat: Tingkat | None = None
     versi: str | None = None
 
+    def __hash__(self) -> int:
+        # computed once: every cached validation hashes its context (the generated hash costs a third of a
+        # cache hit); never pickled, since string hashes differ between processes
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = self.__dict__["_hash"] = hash((self.jenis_pemda, self.bidang, self.tingkat, self.versi))
+        return h
 
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+
+@init_cepat
 @dataclass(frozen=True)
 class Vonis:
     """The verdict on one code. ``kode`` is the input as given; ``saran`` the best corrected code, if any."""
