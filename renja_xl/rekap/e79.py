@@ -20,7 +20,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from copy import copy
+from weakref import WeakKeyDictionary
+
 from openpyxl.styles import Alignment
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -288,7 +292,24 @@ def _kepala(t: Tata79, tahun: int | None) -> dict[str, str]:
     return teks
 
 
+_GAYA: WeakKeyDictionary[Workbook, dict[tuple, StyleArray]] = WeakKeyDictionary()
+
+
 def _gaya(c, *, isi: bool = False, fmt: str | None = None, rumus_: bool = False, tebal: bool = False) -> None:
+    """Give cell ``c`` the style of its kind (replacing any it had). Each kind is built once per workbook
+    and then copied by its style ids: assigning a font or border object to each of the ~80,000 cells of a
+    2,000-row E.19 hashes openpyxl style objects every time (most of the sheet's writing time)."""
+    gaya = _GAYA.setdefault(c.parent.parent, {})
+    kunci = (isi, fmt, rumus_, tebal)
+    s = gaya.get(kunci)
+    if s is None:
+        c._style = StyleArray()
+        _gaya_baru(c, isi=isi, fmt=fmt, rumus_=rumus_, tebal=tebal)
+        s = gaya[kunci] = copy(c._style)
+    c._style = copy(s)
+
+
+def _gaya_baru(c, *, isi: bool, fmt: str | None, rumus_: bool, tebal: bool) -> None:
     c.border = GARIS
     if fmt:
         c.number_format = fmt
@@ -451,8 +472,8 @@ def _tulis_baris(ws: Worksheet, h: Hitungan, t: Tata79, r0: int, i: int, b: _Bar
         if b.nilai and ada_k:
             c_k = ws.cell(r, t.slot[s])
             _isi_sel(c_k, b.nilai[2 * n])
-            if isinstance(c_k.value, str):
-                c_k.alignment = KIRI        # a unit or a grade typed with the number wraps in its cell
+            if isinstance(c_k.value, str):      # a unit or a grade typed with the number wraps in its cell
+                _gaya(c_k, isi=True, tebal=tebal)
         if not item:
             continue
         c_rp = ws.cell(r, t.slot[s] + 1)
@@ -462,7 +483,7 @@ def _tulis_baris(ws: Worksheet, h: Hitungan, t: Tata79, r0: int, i: int, b: _Bar
                 _gaya(c_rp, fmt=FMT_RP, rumus_=True, tebal=tebal)
         elif b.nilai:
             _isi_sel(c_rp, b.nilai[2 * n + 1])
-            c_rp.number_format = FMT_RP
+            _gaya(c_rp, fmt=FMT_RP, tebal=tebal)
 
     def sel(slot: str, rp: bool) -> Sel:
         return Sel(None, r, t.slot[slot] + (1 if rp else 0))
