@@ -48,6 +48,7 @@ class Grid:
         self.max_row = max((r for r, _c in self.sel), default=0)
         self.max_col = min(max((c for _r, c in self.sel), default=0), BATAS_KOLOM)
         self._baris = sorted({r for r, _c in self.sel})
+        self._galat: dict[int, list[int]] | None = None
         self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
         for r0, c0, r1, c1 in gabung:
             if c0 > BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
@@ -83,6 +84,22 @@ class Grid:
                 sel[(c.row, c.column)] = Sel(v, None, c.number_format)
         gabung = [(g.min_row, g.min_col, g.max_row, g.max_col) for g in ws_rumus.merged_cells.ranges]
         return cls(nama, sel, gabung)
+
+    def sel_galat(self) -> dict[int, list[int]]:
+        """Row -> the columns (ascending, up to ``max_col``) of its cells holding an Excel error value:
+        found once per sheet, not by reading every column of every row of every form."""
+        if self._galat is None:
+            from renja_xl.periksa.nilai import GALAT_EXCEL
+
+            galat: dict[int, list[int]] = {}
+            for (r, c), s in self.sel.items():
+                v = s.nilai
+                if isinstance(v, str) and 1 <= c <= self.max_col and v.strip().upper() in GALAT_EXCEL:
+                    galat.setdefault(r, []).append(c)
+            for kol in galat.values():
+                kol.sort()
+            self._galat = galat
+        return self._galat
 
     def baris_berisi(self, r0: int, r1: int) -> list[int]:
         """Rows between r0 and r1 (inclusive) that hold at least one value."""

@@ -16,7 +16,7 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string
 
 from renja_xl.periksa.baris import INDIKATOR, ITEM, JUMLAH, LABEL, RATA, Baris
-from renja_xl.periksa.nilai import GALAT_EXCEL, teks_angka
+from renja_xl.periksa.nilai import teks_angka
 
 if TYPE_CHECKING:
     from renja_xl.periksa.pemeriksa import Pemeriksa
@@ -41,15 +41,17 @@ def periksa(p: Pemeriksa) -> None:
 
 
 def _galat(p: Pemeriksa) -> None:
-    rows = [b for b in p.baris if b.jenis in ITEM or b.jenis in (INDIKATOR, JUMLAH, RATA)]
+    galat = p.grid.sel_galat()
+    if not galat:
+        return
+    rows = [b for b in p.baris if b.r in galat and (b.jenis in ITEM or b.jenis in (INDIKATOR, JUMLAH, RATA))]
     for b in rows:
-        for c in range(1, p.grid.max_col + 1):
+        for c in galat[b.r]:
             s = p.grid.get(b.r, c)
-            if isinstance(s.nilai, str) and s.nilai.strip().upper() in GALAT_EXCEL:
-                p.tambah(b.r, c, "rumus.galat", "salah",
-                         f"Sel berisi galat {s.nilai.strip().upper()}" + (f" dari rumus {s.rumus}" if s.rumus else "")
-                         + ".", ditemukan=p.ditemukan(b.r, c),
-                         saran="Perbaiki rumusnya (mis. bungkus dengan IFERROR bila target bisa kosong).")
+            p.tambah(b.r, c, "rumus.galat", "salah",
+                     f"Sel berisi galat {str(s.nilai).strip().upper()}" + (f" dari rumus {s.rumus}" if s.rumus else "")
+                     + ".", ditemukan=p.ditemukan(b.r, c),
+                     saran="Perbaiki rumusnya (mis. bungkus dengan IFERROR bila target bisa kosong).")
 
 
 def _kolom_turunan(p: Pemeriksa) -> set[int]:
@@ -96,22 +98,58 @@ def _pola_kolom(p: Pemeriksa, c: int, jenis: str, anggota: list[Baris], diturunk
                  ditemukan=p.ditemukan(b.r, c), seharusnya=geser_rumus(rumus[contoh], contoh, b.r))
 
 
+# Formulas of one column differ only in their row numbers, and a worker sees the same generated formulas in
+# every file. Whether these patterns match never depends on which digit a digit is, so the references of a
+# formula are found once per "shape" (its text with every digit 0) and only the numbers are read per formula.
+_NOL = bytes.maketrans(b"123456789", b"000000000")   # bytes.translate: ~25x str.translate
+_BENTUK_MAKS = 50_000
+_KOLOM_BENTUK: dict[bytes, frozenset[int]] = {}
+_R1C1_BENTUK: dict[bytes, tuple[tuple[tuple[int, int, bool, int, bool, int, int], ...], int]] = {}
+_NOMOR_KOLOM: dict[str, int] = {}   # column letters -> index
+
+
+def _nomor_kolom(huruf: str) -> int:
+    kol = _NOMOR_KOLOM.get(huruf)
+    if kol is None:
+        kol = _NOMOR_KOLOM[huruf] = column_index_from_string(huruf)
+    return kol
+
+
 def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
     """A roll-up formula (only references to its own column): its range is checked against the children."""
-    refs = _REF_KOLOM.findall(rumus.upper())
-    return bool(refs) and all(column_index_from_string(k) == c for k in refs)
+    teks = rumus.upper()
+    bentuk = teks.encode("utf-8", "surrogatepass").translate(_NOL)
+    kolom = _KOLOM_BENTUK.get(bentuk)
+    if kolom is None:
+        if len(_KOLOM_BENTUK) >= _BENTUK_MAKS:
+            _KOLOM_BENTUK.clear()
+        kolom = _KOLOM_BENTUK[bentuk] = frozenset(_nomor_kolom(k) for k in _REF_KOLOM.findall(teks))
+    return len(kolom) == 1 and c in kolom
 
 
 def r1c1(rumus: str, r: int, c: int) -> str:
     """Relative form of a formula, so the same formula on different rows compares equal."""
-    def ganti(m: re.Match) -> str:
-        kol = column_index_from_string(m.group(2))
-        bar = int(m.group(4))
-        kk = f"C{kol}" if m.group(1) else f"C[{kol - c}]"
-        rr = f"R{bar}" if m.group(3) else f"R[{bar - r}]"
-        return rr + kk
-
-    return _REF.sub(ganti, rumus.upper().replace(" ", ""))
+    teks = rumus.upper().replace(" ", "")
+    bentuk = teks.encode("utf-8", "surrogatepass").translate(_NOL)
+    pola = _R1C1_BENTUK.get(bentuk)
+    if pola is None:
+        if len(_R1C1_BENTUK) >= _BENTUK_MAKS:
+            _R1C1_BENTUK.clear()
+        ref, awal = [], 0
+        for m in _REF.finditer(teks):
+            ref.append((awal, m.start(), bool(m.group(1)), _nomor_kolom(m.group(2)), bool(m.group(3)),
+                        m.start(4), m.end(4)))
+            awal = m.end()
+        pola = _R1C1_BENTUK[bentuk] = (tuple(ref), awal)
+    if not pola[0]:
+        return teks
+    out = []
+    for t0, t1, d_kol, kol, d_bar, b0, b1 in pola[0]:
+        bar = int(teks[b0:b1])
+        out.append(teks[t0:t1])
+        out.append((f"R{bar}" if d_bar else f"R[{bar - r}]") + (f"C{kol}" if d_kol else f"C[{kol - c}]"))
+    out.append(teks[pola[1]:])
+    return "".join(out)
 
 
 def geser_rumus(rumus: str, dari: int, ke: int) -> str:
