@@ -71,6 +71,19 @@ def test_setiap_lembar_7pt_di_setiap_kertas(rekap_dua: dict[str, Any]) -> None:
             assert not wb[judul].col_breaks.brk, (kertas, judul)
 
 
+def test_grafik_banyak_opd_tiap_grafik_utuh(rekap_dua: dict[str, Any]) -> None:
+    """42 OPDs: the per-OPD bars are split over charts small enough for a page, and no page break crosses a
+    chart (on the smallest paper)."""
+    p = rekap_dua["contoh"].pilihan
+    besar = replace(p, opd=[replace(o, nama=f"{o.nama} {i + 1}") for i in range(14) for o in p.opd])
+    ws = tulis_buku(besar, "kabkota", kertas="A4")["Grafik"]
+    assert len(ws._charts) == 3 + 1                       # 42 OPDs in three charts, the urusan in one
+    putus = [b.id for b in ws.row_breaks.brk]
+    for a, z in cetak._blok_grafik(ws):
+        assert not [b for b in putus if a <= b < z], (a, z, putus)
+    assert ws.page_setup.scale == 100 and not ws.col_breaks.brk
+
+
 def test_kertas_tidak_dikenal(rekap_dua: dict[str, Any], tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

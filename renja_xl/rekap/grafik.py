@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -74,24 +75,33 @@ _LEBAR = {"A": 38, "B": 12, "C": 12, "D": 26}     # the tables, and the charts b
 _LEBAR_GRAFIK_CM = 16.5
 
 
+_PER_GRAFIK = 14       # bars a chart holds: 0.9 cm each and 4 cm of title, axis and legend fit a page of any paper
+
+
 def _grafik(ws: Worksheet, judul: str, r0: int, r1: int, r_jangkar: int) -> int:
-    """A bar chart of the table rows r0..r1 anchored at column A of ``r_jangkar``; the first row below it."""
-    g = BarChart()
-    g.type = "bar"
-    g.title = judul
-    g.add_data(Reference(ws, min_col=2, max_col=3, min_row=r0, max_row=r1), titles_from_data=True)
-    kategori = f"'{ws.title}'!$D${r0 + 1}:$D${r1}"
-    for s in g.series:
-        s.cat = AxDataSource(strRef=StrRef(f=kategori))
-    g.x_axis.delete = False
-    g.y_axis.delete = False
-    g.y_axis.scaling.min = 0
-    g.y_axis.title = "%"
-    g.legend.position = "b"
-    n = r1 - r0
-    g.height, g.width = max(7.5, 0.9 * n + 4), _LEBAR_GRAFIK_CM
-    ws.add_chart(g, f"A{r_jangkar}")
-    return r_jangkar + math.ceil(g.height / 2.54 * 72 / 15.0) + 2      # rows below charts keep 15 pt
+    """Bar charts of the table rows below header row r0 up to r1, one per ``_PER_GRAFIK`` rows (a kabupaten's
+    40 OPDs in one chart would be taller than a page and print cut), stacked from column A of ``r_jangkar``;
+    returns the first row below them."""
+    bagian = list(range(r0 + 1, r1 + 1, _PER_GRAFIK))
+    for k, a in enumerate(bagian, 1):
+        b = min(a + _PER_GRAFIK - 1, r1)
+        g = BarChart()
+        g.type = "bar"
+        g.title = judul if len(bagian) == 1 else f"{judul} — {k}/{len(bagian)}"
+        g.add_data(Reference(ws, min_col=2, max_col=3, min_row=a, max_row=b), titles_from_data=False)
+        kategori = f"'{ws.title}'!$D${a}:$D${b}"
+        for kolom, s in zip("BC", g.series):
+            s.tx = SeriesLabel(strRef=StrRef(f=f"'{ws.title}'!${kolom}${r0}"))
+            s.cat = AxDataSource(strRef=StrRef(f=kategori))
+        g.x_axis.delete = False
+        g.y_axis.delete = False
+        g.y_axis.scaling.min = 0
+        g.y_axis.title = "%"
+        g.legend.position = "b"
+        g.height, g.width = max(7.5, 0.9 * (b - a + 1) + 4), _LEBAR_GRAFIK_CM
+        ws.add_chart(g, f"A{r_jangkar}")
+        r_jangkar += math.ceil(g.height / 2.54 * 72 / 15.0) + 2      # rows below charts keep 15 pt
+    return r_jangkar
 
 
 def tulis_grafik(wb: Workbook, pilihan: Pilihan, nama: dict[str, str]) -> Worksheet:
