@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,6 +35,7 @@ KOLOM = ("No", "Perangkat Daerah", "Pemda", "Berkas", "Lembar", "Status E.81", "
 # amounts are widened to their values when the page is planned; long names and notes wrap)
 _LEBAR = (4, 22, 12, 15, 9, 10, 11, 11, 14, 14, 9, 9, 11, 7, 10, 6, 18)
 _KEPALA = 4
+_ATAS = Alignment(vertical="top")     # numbers beside the first line of a wrapped name
 _MERAH = PatternFill("solid", fgColor="F8CBAD")
 _KUNING = PatternFill("solid", fgColor="FFEB84")
 
@@ -78,6 +79,7 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
                 cell.alignment = KIRI
             else:
                 cell.value = v
+                cell.alignment = _ATAS
             cell.border = GARIS
         for c in (9, 10):
             ws.cell(r, c).number_format = FMT_RP
@@ -104,6 +106,7 @@ def tulis_ringkasan(wb: Workbook, pilihan: Pilihan) -> Worksheet:
     ws.cell(r, 1, "Berkas yang tidak dipakai dalam rekap").font = huruf(bold=True, size=10)
     r += 1
     _kepala(ws, r, ("No", "Berkas", "Alasan"))
+    ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=12)
     for i, d in enumerate(pilihan.ditolak, 1):
         r += 1
         ws.cell(r, 1, i).border = GARIS
