@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from renja_xl.angka import Angka, bulatkan, format_angka, parse_angka
+from renja_xl.dataklas import init_cepat
 
 __all__ = ["Nilai", "KOSONG", "GALAT_EXCEL", "HITUNG", "baca_nilai_sel", "parse_teks", "banding", "teks_angka",
            "teks_persen", "sub_teks", "kapital", "elemen", "kosong"]
@@ -26,6 +27,7 @@ HITUNG = "<dihitung ulang>"
 GALAT_EXCEL = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 
 
+@init_cepat
 @dataclass(frozen=True)
 class Nilai:
     """One cell read as a number: ``nilai`` None when blank/text; ``desimal`` = decimals shown."""
@@ -109,6 +111,12 @@ def _desimal_format(fmt: str | None, v: float) -> int | None:
             return 0
         ekor = repr(float(v)).split(".")[1] if "." in repr(float(v)) else ""
         return len(ekor) if len(ekor) <= 6 and "e" not in ekor else None
+    return _desimal_dari_format(fmt)
+
+
+@lru_cache(maxsize=4096)
+def _desimal_dari_format(fmt: str) -> int | None:
+    """Decimals a (non-General) number format shows; a sheet uses a handful of formats for every cell."""
     bagian = fmt.split(";")[0]
     m = re.search(r"0[.,](0+)", bagian)
     if m:

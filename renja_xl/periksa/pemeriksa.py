@@ -55,6 +55,8 @@ class Pemeriksa:
     # each cell is parsed once; Nilai is frozen, so sharing it is safe
     _nilai_sel: dict[tuple[int, int], Nilai] = field(default_factory=dict)
     _jenis: dict[int, tuple[JenisIndikator, bool]] = field(default_factory=dict)
+    _nilai_nomor: dict[tuple[int, int, str | None], tuple[Nilai, int | None]] = field(default_factory=dict)
+    _kol_nomor: dict[tuple[int, str | None], tuple] = field(default_factory=dict)   # (n, s) -> columns
 
     def __post_init__(self) -> None:
         self.by_r = {b.r: b for b in self.baris}
@@ -91,13 +93,25 @@ class Pemeriksa:
 
     def nilai_nomor(self, r: int, n: int, s: str | None) -> tuple[Nilai, int | None]:
         """Value of numbered column ``n`` (sub ``s``) on row r, and the cell it was read from. A K/Rp pair
-        printed in one cell ("61% 24%" in K, Rp empty) is read as K = first, Rp = second value."""
-        f = self.form
-        c = f.kol(n, s)
+        printed in one cell ("61% 24%" in K, Rp empty) is read as K = first, Rp = second value. Every rule
+        asks for the same operands again (cells never change while a form is checked): kept per (r, n, s)."""
+        kunci = (r, n, s)
+        hasil = self._nilai_nomor.get(kunci)
+        if hasil is None:
+            hasil = self._nilai_nomor[kunci] = self._cari_nilai_nomor(r, n, s)
+        return hasil
+
+    def _cari_nilai_nomor(self, r: int, n: int, s: str | None) -> tuple[Nilai, int | None]:
+        kol = self._kol_nomor.get((n, s))
+        if kol is None:
+            f = self.form
+            c = f.kol(n, s)
+            ck, crp = f.kol(n, "K"), f.kol(n, "Rp")
+            kol = self._kol_nomor[(n, s)] = (c, ck, crp, bool(s in ("K", "Rp") and ck and crp and ck != crp))
+        c, ck, crp, pasangan = kol
         if c is None:
             return KOSONG, None
-        ck, crp = f.kol(n, "K"), f.kol(n, "Rp")
-        if s in ("K", "Rp") and ck and crp and ck != crp:
+        if pasangan:
             vk = self.nilai(r, ck)
             if len(vk.jamak) == 2 and all(x.persen for x in vk.jamak) and kosong(self.nilai(r, crp)):
                 b = self.by_r.get(r)

@@ -115,13 +115,18 @@ def periksa(p: Pemeriksa) -> None:
             harapan[(induk.r, c)] = _satu(p, induk, daftar, c, p.nama_baris(induk),
                                           f"{LABEL.get(daftar[0].jenis, daftar[0].jenis)} di bawahnya", benar)
 
-    akar = set(anak) - {a.r for d in anak.values() for a in d}
-    for r in sorted(akar):
-        jalan(p.by_r[r])
-    for bj, programs in jumlah_baris:
-        if programs:
-            for c in kol:
-                _satu(p, bj, programs, c, "baris Jumlah", "program di atasnya", benar)
+    try:
+        akar = set(anak) - {a.r for d in anak.values() for a in d}
+        for r in sorted(akar):
+            jalan(p.by_r[r])
+        for bj, programs in jumlah_baris:
+            if programs:
+                for c in kol:
+                    _satu(p, bj, programs, c, "baris Jumlah", "program di atasnya", benar)
+    finally:
+        # the recursive closure refers to itself: left alone, it keeps the whole form (grid, values) alive
+        # until the cyclic collector runs, which then costs more than the check
+        del jalan
 
 
 def _nomor(p: Pemeriksa, c: int) -> str:
