@@ -117,7 +117,7 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
         if r in f.baris_header_ulang or r == f.baris_nomor:
             hasil.append(Baris(r, HEADER))
             continue
-        semua = [grid.teks(r, c) for c in range(1, grid.max_col + 1)]
+        semua = grid.baris_teks(r, 1, grid.max_col)
         isi_baris = [_norm(t) for t in semua if t]
         if isi_baris and (sum(1 for t in isi_baris if t in teks_judul and len(t) > 3) >= 2
                           or all(t in ("k", "rp", "i", "ii", "iii", "iv", "triwulan") for t in isi_baris)):

@@ -49,6 +49,7 @@ class Grid:
         self.max_col = min(max((c for _r, c in self.sel), default=0), BATAS_KOLOM)
         self._baris = sorted({r for r, _c in self.sel})
         self._galat: dict[int, list[int]] | None = None
+        self._per_baris: dict[int, list[tuple[int, Sel]]] | None = None
         self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
         for r0, c0, r1, c1 in gabung:
             if c0 > BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
@@ -101,6 +102,17 @@ class Grid:
             self._galat = galat
         return self._galat
 
+    def sel_baris(self, r: int) -> list[tuple[int, Sel]]:
+        """The cells of row r with content, by column: scanning a row no longer asks for every empty cell."""
+        if self._per_baris is None:
+            per: dict[int, list[tuple[int, Sel]]] = {}
+            for (rr, c), s in self.sel.items():
+                per.setdefault(rr, []).append((c, s))
+            for isi in per.values():
+                isi.sort(key=_kolom_sel)
+            self._per_baris = per
+        return self._per_baris.get(r, [])
+
     def baris_berisi(self, r0: int, r1: int) -> list[int]:
         """Rows between r0 and r1 (inclusive) that hold at least one value."""
         i = bisect.bisect_left(self._baris, r0)
@@ -125,7 +137,23 @@ class Grid:
         return str(v).strip()
 
     def baris_teks(self, r: int, c0: int = 1, c1: int | None = None) -> list[str]:
-        return [self.teks(r, c) for c in range(c0, (c1 or self.max_col) + 1)]
+        """``[teks(r, c) for c in c0..c1]`` (c1 defaults to ``max_col``), from the row's cells only."""
+        c1 = c1 or self.max_col
+        out = [""] * max(0, c1 - c0 + 1)
+        for c, s in self.sel_baris(r):
+            if c > c1:
+                break
+            v = s.nilai
+            if c < c0 or v is None:
+                continue
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)
+            out[c - c0] = str(v).strip()
+        return out
+
+
+def _kolom_sel(x: tuple[int, Sel]) -> int:
+    return x[0]
 
 
 BATAS_KOLOM = 250
@@ -231,8 +259,9 @@ def _baris_nomor(grid: Grid, r: int) -> dict[int, tuple[list[int], str | None, s
     """If row r is a column-numbering row, its tokens by column; else None."""
     tok: dict[int, tuple[list[int], str | None, str]] = {}
     lain = 0
-    for c in range(1, grid.max_col + 1):
-        s = grid.get(r, c)
+    for c, s in grid.sel_baris(r):
+        if c > grid.max_col:
+            break
         if s.nilai is None:
             continue
         if isinstance(s.nilai, (int, float)) and not isinstance(s.nilai, bool):
@@ -240,11 +269,15 @@ def _baris_nomor(grid: Grid, r: int) -> dict[int, tuple[list[int], str | None, s
                 tok[c] = ([int(s.nilai)], None, str(int(s.nilai)))
                 continue
             lain += 1
+            if lain > 2:
+                return None     # a data row: no need to read the rest of it
             continue
         t = _token_nomor(str(s.nilai))
         if t is None:
             if str(s.nilai).strip() not in ("K", "Rp", "Rp.", "(Rp)"):
                 lain += 1
+                if lain > 2:
+                    return None
             continue
         tok[c] = (t[0], t[1], str(s.nilai).strip())
     angka = [n for (ns, _r, _l) in tok.values() for n in ns]
