@@ -32,6 +32,7 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Iterable
 from xml.etree import ElementTree as ET
@@ -92,6 +93,10 @@ _RE_C_KOSONG_POLOS = re.compile(rb"<c\b[^<>]*/>")
 _RE_ROW_POLOS = re.compile(rb"<row\b")
 # (the tag's rest is taken possessively: '>' is the only place the lazy form could stop, so the same matches)
 _RE_C_REF_POLOS = re.compile(rb'<c\b[^<>]*?\br\s*=\s*["\']\$?([A-Za-z]{1,4})\$?(\d{1,9})["\'][^<>]*+(?<!/)>')
+# Fast path of the scan: a cell tag in the form every writer we know uses (r first, double quotes, plain A1),
+# taken whole so that one match is one complete <c ...> tag; "<c" followed by a word character is another element.
+_RE_C_SEDERHANA = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^<>]*>')
+_RE_C_KATA = re.compile(rb"<c\w")
 # ASCII control characters that XML 1.0 forbids (tab, newline and carriage return are allowed).
 _RE_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -112,6 +117,62 @@ class _Lembar:
     luas_gabung: int = 0     # cells covered by <mergeCell ref> and <hyperlink ref> ranges
     gabung_maks: int = 0
     gabung_terbesar: str = ""
+    galat: bool = False      # some cell has t="e" (an error value such as #DIV/0!)
+    kasar: bool = False      # counts and extent are upper bounds (fast path), not exact: see ``catat_cepat``
+    cepat: bool = True       # every piece so far had the fast path's shape
+    kosong_atas: int = 0     # upper bound of sel_kosong (every self-closing cell ends in "/>")
+
+    def catat_cepat(self, potong: bytes) -> None:
+        """Upper bounds of the counts and the extent, with byte counts and one cheap pattern per cell.
+
+        Applies while every ``<c>`` tag in the piece is ``<c r="A1" ...>`` (what Excel, LibreOffice and openpyxl
+        write): then no cell lacks its address, so the used area is at most the largest row times the largest
+        column of *any* cell, empty or not. ``cepat`` turns False on anything else (prefixed tags, other
+        attribute order, quotes or references) and the exact :meth:`catat` decides. Merged/hyperlink ranges
+        are counted exactly here too."""
+        if not self.cepat:
+            return
+        if (b":c" in potong or b":row" in potong) and _RE_AWALAN.search(potong):
+            self.cepat = False
+            return
+        sel = potong.count(b"<c")
+        if sel:
+            sel -= len(_RE_C_KATA.findall(potong))
+        refs = _RE_C_SEDERHANA.findall(potong) if sel else []
+        if len(refs) != sel:  # some <c\b tag is not a whole simple tag
+            self.cepat = False
+            return
+        self.kasar = True
+        self.sel += sel
+        self.kosong_atas += potong.count(b"/>")
+        self.baris += potong.count(b"<row")
+        self._catat_rentang(potong)
+        if refs:
+            baris = set(map(_KEDUA, refs))
+            n = max(map(len, baris))
+            self.baris_maks = max(self.baris_maks, int(max(b for b in baris if len(b) == n)))
+            self.kolom_maks = max(self.kolom_maks, max(_kolom(k) for k in set(map(_PERTAMA, refs))))
+
+    def cukup_kasar(self) -> bool:
+        """The fast path's bounds already show this sheet within every per-sheet limit and needing no trim, so
+        exact counts could not change a decision (the workbook-wide cell count is checked by the caller)."""
+        return (self.cepat and self.kasar and self.kosong_atas <= BATAS_KOSONG and self.baris <= BATAS_KOSONG
+                and self.baris_maks * self.kolom_maks <= BATAS_LUAS)
+
+    def ulang(self) -> None:
+        """Forget every count before an exact pass."""
+        self.sel = self.sel_kosong = self.baris = self.baris_maks = self.kolom_maks = 0
+        self.tanpa_r = self.baris_r_maks = self.luas_gabung = self.gabung_maks = self.kosong_atas = 0
+        self.gabung_terbesar = ""
+        self.kasar = self.cepat = False
+
+    def _catat_rentang(self, potong: bytes) -> None:
+        if b"mergeCell" in potong or b"hyperlink" in potong:
+            for ref in _RE_REF_RENTANG.findall(potong):
+                n = _luas_rentang(ref)
+                self.luas_gabung += n
+                if n > self.gabung_maks:
+                    self.gabung_maks, self.gabung_terbesar = n, ref.decode("ascii", "replace")
 
     def catat(self, potong: bytes) -> None:
         """Count cells/rows in one piece of sheet XML and widen the used area."""
@@ -123,12 +184,7 @@ class _Lembar:
         self.sel += sel
         self.sel_kosong += kosong
         self.baris += len(re_row.findall(potong))
-        if b"mergeCell" in potong or b"hyperlink" in potong:
-            for ref in _RE_REF_RENTANG.findall(potong):
-                n = _luas_rentang(ref)
-                self.luas_gabung += n
-                if n > self.gabung_maks:
-                    self.gabung_maks, self.gabung_terbesar = n, ref.decode("ascii", "replace")
+        self._catat_rentang(potong)
         refs = re_ref.findall(potong)  # (column letters, row digits) of cells that may hold a value
         self.tanpa_r += max(sel - kosong - len(refs), 0)
         if refs:
@@ -157,6 +213,7 @@ class _Lembar:
 
     @property
     def isi(self) -> int:
+        """Cells with content (an upper bound while ``kasar``)."""
         return self.sel - self.sel_kosong
 
     @property
@@ -178,6 +235,9 @@ class HasilPeriksa:
     def dipangkas(self) -> list[str]:
         """Names of sheets that will be trimmed of empty rows/cells before loading."""
         return [lb.nama for lb in self.lembar.values() if lb.perlu_pangkas]
+
+
+_PERTAMA, _KEDUA = itemgetter(0), itemgetter(1)
 
 
 def _luas_rentang(ref: bytes) -> int:
@@ -365,6 +425,8 @@ def _nama_lembar(z: zipfile.ZipFile) -> dict[str, str]:
 def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb: _Lembar | None) -> None:
     """Stream one member: refuse DTD/entity declarations; for worksheets count cells and rows.
 
+    Worksheets get the fast path's bounds (:meth:`_Lembar.catat_cepat`); when those do not settle every
+    per-sheet limit, the member is read again and counted exactly (:func:`_pindai_teliti`).
     ``zipfile`` never yields more than the declared size and checks the CRC, so a lying header ends in
     ``BadZipFile`` (turned into a message by the caller), never in unbounded output.
     """
@@ -375,7 +437,7 @@ def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb:
             if not potong:
                 break
             buf = sisa + potong
-            if _RE_DTD.search(buf):
+            if b"<!" in buf and _RE_DTD.search(buf):
                 raise _galat(berkas, f"bagian '{info.filename}' memuat deklarasi DTD/ENTITY. Buku kerja Excel "
                                      "yang wajar tidak pernah memuatnya; ini ciri berkas jebakan (XML bomb/XXE), "
                                      "jadi berkas ini tidak dibuka.",
@@ -386,10 +448,32 @@ def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb:
                 k = max(0, len(buf) - 16)
             siap, sisa = buf[:k], buf[k:]
             if lb is not None:
-                lb.catat(siap)
+                lb.catat_cepat(siap)
+                lb.galat = lb.galat or b't="e"' in buf or b"t='e'" in buf  # buf overlaps: nothing split is missed
     if lb is not None and sisa:
+        lb.catat_cepat(sisa)
+    if lb is not None and not lb.cukup_kasar():
+        _pindai_teliti(z, info, lb)
+
+
+def _pindai_teliti(z: zipfile.ZipFile, info: zipfile.ZipInfo, lb: _Lembar) -> None:
+    """Exact counts of one worksheet (the member was already checked for DTDs)."""
+    lb.ulang()
+    sisa = b""
+    with z.open(info) as f:
+        while True:
+            potong = f.read(_CHUNK)
+            if not potong:
+                break
+            buf = sisa + potong
+            k = buf.rfind(b"<")
+            if k <= 0:
+                k = max(0, len(buf) - 16)
+            siap, sisa = buf[:k], buf[k:]
+            lb.catat(siap)
+    if sisa:
         lb.catat(sisa)
-    if lb is not None and lb.tanpa_r:  # rare: cells placed by position, so the row numbers matter too
+    if lb.tanpa_r:  # rare: cells placed by position, so the row numbers matter too
         with z.open(info) as f:
             sisa = b""
             while potong := f.read(_CHUNK):
@@ -465,6 +549,11 @@ def _cek_zip(berkas: Path, data: bytes, z: zipfile.ZipFile) -> dict[str, _Lembar
             lembar[i.filename] = lb
         _pindai_anggota(berkas, z, i, lb)
     isi = sum(lb.isi for lb in lembar.values())
+    if isi > BATAS_SEL_ISI and any(lb.kasar for lb in lembar.values()):  # bounds too high: count exactly
+        for i in pindai:
+            if i.filename in lembar and lembar[i.filename].kasar:
+                _pindai_teliti(z, i, lembar[i.filename])
+        isi = sum(lb.isi for lb in lembar.values())
     if isi > BATAS_SEL_ISI:
         terbesar = max(lembar.values(), key=lambda x: x.isi)
         raise _galat(berkas, f"buku kerja berisi sekitar {_ribuan(isi)} sel terisi "
@@ -638,7 +727,8 @@ def _buang_sel_kosong_jauh(ws: object) -> None:
         del sel[kunci]
 
 
-def _nilai_calamine(v: object) -> object:
+def nilai_sel(v: object) -> object:
+    """One value as python-calamine gives it -> as :func:`baca_nilai` gives it (blank None, whole numbers int)."""
     if v == "":
         return None
     if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
@@ -652,17 +742,18 @@ _ATRIBUT_TE = re.compile(rb"""\bt=["']e["']""")
 _NILAI_V = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
-def _sel_galat(hasil: HasilPeriksa) -> dict[str, dict[tuple[int, int], str]]:
+def _sel_galat(hasil: HasilPeriksa, pilih: set[str] | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Error values (``#DIV/0!``, ``#REF!``...) per sheet name and 0-based (row, column): calamine reads them
-    as blank, openpyxl as their text. Only sheets whose XML holds an error cell are parsed (a substring test)."""
+    as blank, openpyxl as their text. Only sheets (of ``pilih``, if given) where the scan saw ``t="e"`` are
+    read again and parsed."""
     keluar: dict[str, dict[tuple[int, int], str]] = {}
     with zipfile.ZipFile(io.BytesIO(hasil.data)) as z:
         for part, lb in hasil.lembar.items():
+            if not lb.galat or (pilih is not None and lb.nama not in pilih):
+                continue
             try:
                 xml = z.read(part)
             except KeyError:
-                continue
-            if b't="e"' not in xml and b"t='e'" not in xml:
                 continue
             for m in _SEL_XML.finditer(xml):
                 atribut, isi = m.group(1), m.group(2) or b""
@@ -674,14 +765,16 @@ def _sel_galat(hasil: HasilPeriksa) -> dict[str, dict[tuple[int, int], str]]:
 
 
 def baca_nilai(path: str | os.PathLike[str], *, lembar_saja: Iterable[str] | None = None,
-               galat_teks: bool = False) -> dict[str, list[list[object]]]:
+               galat_teks: bool = False, mentah: bool = False) -> dict[str, list[list[object]]]:
     """Every sheet's cached values (python-calamine), after the same checks as ``buka``.
 
     Row 0 / column 0 of each list is cell A1 (leading empty rows are kept so positions match the
     sheet); empty cells are ``None``; whole numbers are ``int``. Formulas are not evaluated: a cell
     shows the value Excel last saved (``None`` when the file was never calculated). ``lembar_saja``
     reads only those sheets (the others are listed, with no rows); ``galat_teks`` gives error cells their text
-    (``#DIV/0!``) as openpyxl does, where calamine gives a blank.
+    (``#DIV/0!``) as openpyxl does, where calamine gives a blank. ``mentah`` leaves the values exactly as
+    calamine gives them (a blank is ``""``, whole numbers are floats), for a caller that converts only the cells
+    it uses with :func:`nilai_sel`.
     """
     from python_calamine import CalamineWorkbook
 
@@ -696,14 +789,16 @@ def baca_nilai(path: str | os.PathLike[str], *, lembar_saja: Iterable[str] | Non
                 keluar[lembar] = []
                 continue
             baris = wb.get_sheet_by_name(lembar).to_python(skip_empty_area=False)
-            # _nilai_calamine inlined: one call per cell was a third of reading a large sheet
-            keluar[lembar] = [[None if v == "" else int(v) if isinstance(v, float) and v.is_integer()
-                               and abs(v) < 2**53 else v for v in r] for r in baris]
+            # nilai_sel inlined: one call per cell was a third of reading a large sheet
+            keluar[lembar] = baris if mentah else [
+                [None if v == "" else int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 2**53 else v
+                 for v in r] for r in baris]
         if galat_teks:
-            for lembar, sel in _sel_galat(hasil).items():
+            kosong = "" if mentah else None
+            for lembar, sel in _sel_galat(hasil, pilih).items():
                 isi = keluar.get(lembar)
                 for (r, c), teks in sel.items():
-                    if isi is not None and r < len(isi) and c < len(isi[r]) and isi[r][c] is None:
+                    if isi is not None and r < len(isi) and c < len(isi[r]) and isi[r][c] == kosong:
                         isi[r][c] = teks
     except MemoryError as e:
         raise _galat(hasil.berkas, "memori tidak cukup untuk membaca buku kerja ini.",

@@ -17,11 +17,13 @@ from typing import Any, Callable
 from openpyxl.utils import get_column_letter
 
 from renja_xl.angka import Angka, format_angka, parse_angka
+from renja_xl.buku import baca_nilai, nilai_sel
 from renja_xl.capaian import JenisIndikator, jenis_dari_satuan, peringkat_huruf, skala_huruf
 from renja_xl.data_induk.model import (KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
                                        PILIHAN_KERTAS, BarisIndikator, DataInduk, Info, Kolom, Masalah, baca_kertas,
                                        kode_induk, normal_judul)
 from renja_xl.galat import GalatPengguna
+from renja_xl.jeda_gc import jeda_gc
 from renja_xl.kode import Tingkat, dari_template, parse_kode
 from renja_xl.pemda import baca_pemda
 
@@ -29,6 +31,9 @@ __all__ = ["baca_data_induk", "baca_dengan_masalah", "target_khusus", "KOLOM_TAR
 
 # the K targets that may be a bound or a range (not the n+1 target: it enters T-C.29's perkiraan as a number)
 KOLOM_TARGET_KHUSUS = frozenset(("target_renstra_k", "target_k", "target_tw1", "target_tw2", "target_tw3", "target_tw4"))
+_KOLOM_ANGKA = tuple(k for k in KOLOM_DATA if k.jenis in ("k", "rp"))
+_KOLOM_K = tuple(k for k in KOLOM_DATA if k.jenis == "k")
+_KOLOM_RP = tuple(k for k in KOLOM_DATA if k.jenis == "rp")
 
 
 class _Catatan:
@@ -69,24 +74,28 @@ class _BukuNilai:
 
 
 def _nilai_openpyxl(v: object) -> object:
-    """A calamine value as openpyxl gives it (a date cell is a datetime)."""
+    """A calamine value as openpyxl gives it: blank None, whole numbers int, a date cell a datetime (idempotent,
+    so a value already converted, or an openpyxl cell value, passes unchanged)."""
+    v = nilai_sel(v)
     if isinstance(v, date) and not isinstance(v, datetime):
         return datetime(v.year, v.month, v.day)
     return v
 
 
+_BARIS_JUDUL_MAKS = 10
+"""The header row is looked for in rows 1-10 of sheet Data (``_peta_kolom``)."""
+
+
 def _buka(path: Path) -> Any:
     """Open through renja_xl.buku (size/zip-bomb/format checks, clear errors) and read the two sheets' values
     with python-calamine: the reader needs values only, and this is ~10x faster than openpyxl cells.
-    Error cells keep their text (``#REF!``) and dates are datetimes, as openpyxl gives them."""
-    from renja_xl.buku import baca_nilai
-
-    lembar = baca_nilai(path, lembar_saja=(LEMBAR_INFO, LEMBAR_DATA), galat_teks=True)
-    for isi in lembar.values():
-        for b in isi:
-            for i, v in enumerate(b):
-                if isinstance(v, date):
-                    b[i] = _nilai_openpyxl(v)
+    Error cells keep their text (``#REF!``) and dates are datetimes, as openpyxl gives them: sheet Info and the
+    rows where the Data header may be are converted here; the Data rows below stay as calamine gives them and
+    ``_baca_data`` converts (``_nilai_openpyxl``) only the cells it does not read as a plain number or text."""
+    lembar = baca_nilai(path, lembar_saja=(LEMBAR_INFO, LEMBAR_DATA), galat_teks=True, mentah=True)
+    for nama, isi in lembar.items():
+        for b in isi if nama != LEMBAR_DATA else isi[:_BARIS_JUDUL_MAKS]:
+            b[:] = map(_nilai_openpyxl, b)
     return _BukuNilai(lembar)
 
 
@@ -288,23 +297,36 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
     tingkat_lalu: Tingkat | None = None
     pertama: dict[str, int] = {}       # kode -> sheet row where it first appears
     tanpa_induk: set[str] = set()      # parents already reported missing (once each)
+    # column positions resolved once (0-based, None = column absent), not looked up per cell
+    idx = {k: c - 1 for k, c in peta.items()}
+    lebar = max(idx.values()) + 1
+    i_kode, i_uraian, i_satuan, i_indikator, i_jenis = (idx.get(k) for k in ("kode", "uraian", "satuan", "indikator",
+                                                                             "jenis"))
+    kol_angka = [(kol.kunci, idx.get(kol.kunci), kol, kol.kunci in KOLOM_TARGET_KHUSUS, kol.jenis == "k")
+                 for kol in _KOLOM_ANGKA]
+    jenis_teks: dict[str, JenisIndikator | None] = {}   # the same few type texts on every row
     for r, sel in enumerate(ws.iter_rows(min_row=baris_judul + 1, values_only=True), start=baris_judul + 1):
+        for v in sel:  # skip an empty row (every cell blank or whitespace)
+            if v is not None and (v.split() if type(v) is str else _teks(v) != ""):
+                break
+        else:
+            continue
+        if len(sel) < lebar:
+            sel = (*sel, *(None,) * (lebar - len(sel)))
+
         def ambil(kunci: str) -> object:
             c = peta.get(kunci)
-            return sel[c - 1] if c is not None and c - 1 < len(sel) else None
-
-        if all(v is None or _teks(v) == "" for v in sel):
-            continue
+            return sel[c - 1] if c is not None else None
 
         def salah(kunci: str, pesan: str, jenis: str) -> None:
             c = peta.get(kunci)
             cat.tambah(LEMBAR_DATA, r, get_column_letter(c) if c else None, pesan, jenis)
 
         # kode
-        v_kode = ambil("kode")
+        v_kode = _nilai_openpyxl(sel[i_kode]) if i_kode is not None else None
         if isinstance(v_kode, str) and v_kode.strip():
             tertulis[r] = v_kode.strip()
-        uraian = _teks(ambil("uraian"))
+        uraian = _teks(sel[i_uraian]) if i_uraian is not None else ""
         kode: str | None = None
         tingkat: Tingkat | None = None
         if isinstance(v_kode, (int, float)) and not isinstance(v_kode, bool):
@@ -333,10 +355,16 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
                 if not uraian and k.nama:
                     uraian = k.nama      # "2.17.01.2.01.01 Penyusunan ..." typed in one cell, as printed forms do
         # jenis
-        satuan = _teks(ambil("satuan"))
-        indikator = _teks(ambil("indikator"))
-        v_jenis = ambil("jenis")
-        jenis = JenisIndikator.dari_teks(v_jenis)
+        satuan = _teks(sel[i_satuan]) if i_satuan is not None else ""
+        indikator = _teks(sel[i_indikator]) if i_indikator is not None else ""
+        v_jenis = _nilai_openpyxl(sel[i_jenis]) if i_jenis is not None else None
+        if type(v_jenis) is str:
+            if v_jenis in jenis_teks:
+                jenis = jenis_teks[v_jenis]
+            else:
+                jenis = jenis_teks[v_jenis] = JenisIndikator.dari_teks(v_jenis)
+        else:
+            jenis = JenisIndikator.dari_teks(v_jenis)
         if jenis is None:
             if _teks(v_jenis) == "" and indikator == "":
                 jenis = JenisIndikator.KUMULATIF        # an Rp-only row: the type is never used
@@ -348,29 +376,35 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
                     salah("jenis", f"Jenis Indikator '{_pendek(v_jenis)}' tidak dikenal; pilih salah satu: "
                           f"{', '.join(PILIHAN_JENIS)}.", "jenis")
                 jenis = JenisIndikator.KUMULATIF
-        # numbers
+        # numbers: a plain number cell is taken as it is here; anything else goes through _angka
         angka: dict[str, Any] = {}
-        for kol in KOLOM_DATA:
-            if kol.jenis not in ("k", "rp"):
-                continue
-            angka[kol.kunci] = _angka(ambil(kol.kunci), satuan, lambda p, j, kk=kol.kunci: salah(kk, p, j), kol,
-                                      khusus=kol.kunci in KOLOM_TARGET_KHUSUS,
-                                      huruf=kol.jenis == "k" and jenis is not JenisIndikator.KUMULATIF)
-        isi_k = [kol for kol in KOLOM_DATA if kol.jenis == "k" and angka.get(kol.kunci) is not None]
-        huruf = [kol for kol in isi_k if isinstance(angka[kol.kunci], str)
-                 and peringkat_huruf(angka[kol.kunci]) is not None]
-        if huruf and len(huruf) < len(isi_k):
-            lain = next(kol for kol in isi_k if kol not in huruf)
-            salah(lain.kunci, f"{lain.judul}: indikator ini dinilai dengan huruf ({angka[huruf[0].kunci]} di "
-                  f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D; "
-                  "opini BPK: WTP, WDP, TW, TMP), bukan angka.", "angka")
-        elif huruf and (beda := next((kol for kol in huruf if skala_huruf(angka[kol.kunci])
-                                      != skala_huruf(angka[huruf[0].kunci])), None)):
-            salah(beda.kunci, f"{beda.judul}: '{angka[beda.kunci]}' tidak satu skala dengan "
-                  f"'{angka[huruf[0].kunci]}' di {huruf[0].judul}; pakai satu skala untuk satu indikator "
-                  "(AA … D untuk nilai SAKIP, WTP … TMP untuk opini BPK).", "angka")
+        ada_teks = False
+        for kunci, i, kol, khusus, kol_k in kol_angka:
+            v = sel[i] if i is not None else None
+            if type(v) is float or type(v) is int:  # what _angka does with a number (whole or not)
+                angka[kunci] = float(v)
+            elif v is None or v == "":
+                angka[kunci] = None
+            else:
+                a = angka[kunci] = _angka(_nilai_openpyxl(v), satuan, lambda p, j, kk=kunci: salah(kk, p, j), kol,
+                                          khusus=khusus, huruf=kol_k and jenis is not JenisIndikator.KUMULATIF)
+                ada_teks = ada_teks or isinstance(a, str)
+        if ada_teks:  # a grade is text: without text there is nothing to compare
+            isi_k = [kol for kol in _KOLOM_K if angka.get(kol.kunci) is not None]
+            huruf = [kol for kol in isi_k if isinstance(angka[kol.kunci], str)
+                     and peringkat_huruf(angka[kol.kunci]) is not None]
+            if huruf and len(huruf) < len(isi_k):
+                lain = next(kol for kol in isi_k if kol not in huruf)
+                salah(lain.kunci, f"{lain.judul}: indikator ini dinilai dengan huruf ({angka[huruf[0].kunci]} di "
+                      f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D; "
+                      "opini BPK: WTP, WDP, TW, TMP), bukan angka.", "angka")
+            elif huruf and (beda := next((kol for kol in huruf if skala_huruf(angka[kol.kunci])
+                                          != skala_huruf(angka[huruf[0].kunci])), None)):
+                salah(beda.kunci, f"{beda.judul}: '{angka[beda.kunci]}' tidak satu skala dengan "
+                      f"'{angka[huruf[0].kunci]}' di {huruf[0].judul}; pakai satu skala untuk satu indikator "
+                      "(AA … D untuk nilai SAKIP, WTP … TMP untuk opini BPK).", "angka")
         if tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
-            isi = [kol for kol in KOLOM_DATA if kol.jenis == "rp" and angka.get(kol.kunci) is not None]
+            isi = [kol for kol in _KOLOM_RP if angka.get(kol.kunci) is not None]
             if isi:
                 salah(isi[0].kunci, f"Rp diisi pada baris {tingkat.label} ({', '.join(k.judul for k in isi)}); "
                       "isi Rp hanya pada baris sub kegiatan — pembuat formulir menjumlahkannya ke kegiatan dan "
@@ -393,9 +427,9 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
             target_renstra_k=angka["target_renstra_k"], target_renstra_rp=angka["target_renstra_rp"],
             realisasi_lalu_k=angka["realisasi_lalu_k"], realisasi_lalu_rp=angka["realisasi_lalu_rp"],
             target_k=angka["target_k"], target_rp=angka["target_rp"],
-            tw_k=tuple(angka[f"tw_k{i}"] for i in range(1, 5)),  # type: ignore[arg-type]
-            tw_rp=tuple(angka[f"tw_rp{i}"] for i in range(1, 5)),  # type: ignore[arg-type]
-            target_tw_k=tuple(angka[f"target_tw{i}"] for i in range(1, 5)),
+            tw_k=(angka["tw_k1"], angka["tw_k2"], angka["tw_k3"], angka["tw_k4"]),
+            tw_rp=(angka["tw_rp1"], angka["tw_rp2"], angka["tw_rp3"], angka["tw_rp4"]),
+            target_tw_k=(angka["target_tw1"], angka["target_tw2"], angka["target_tw3"], angka["target_tw4"]),
             lokasi=_teks(ambil("lokasi")), sumber_dana=_teks(ambil("sumber_dana")),
             target_n1_k=angka["target_n1_k"], pagu_n1=angka["pagu_n1"],
             penanggung_jawab=_teks(ambil("penanggung_jawab")), keterangan=_teks(ambil("keterangan")),
@@ -467,6 +501,7 @@ def _galat(path: Path, masalah: list[Masalah]) -> GalatPengguna:
                          + "\n".join(baris), berkas=path)
 
 
+@jeda_gc()  # hundreds of thousands of cell values and rows: the default collector pass rate cost ~20 %
 def baca_dengan_masalah(path: Path) -> tuple[DataInduk, list[Masalah]]:
     """The rows that could be read plus every reading problem, never raising for content (the check and
     ``paksa`` build on it); an unopenable file still raises ``GalatPengguna``."""
