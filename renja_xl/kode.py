@@ -144,6 +144,8 @@ _AWAL = re.compile(
     re.S,
 )
 # spaces next to a separator (removed with an empty replacement: no template expansion per call)
+# a bare code: digit groups joined by single separators, maybe separators after it (no spaces, no name)
+_POLOS = re.compile(r"([0-9Xx]+(?:[.,\-/_][0-9Xx]+)*)([.,\-/_:;]*)")
 _SPASI_PEMISAH = re.compile(r"[ \t]+(?=[.,\-/_])|(?<=[.,\-/_])[ \t]+")
 _TITIK_GANDA = re.compile(r"\.{2,}")
 _PEMISAH_SALAH = re.compile(r"[,\-/_]")
@@ -217,6 +219,10 @@ class _Catatan:
 
 def _pisah(teks: str) -> tuple[str, str, str] | None:
     """(code chunk, tail separators, name) or None when the text does not start with a code."""
+    if len(teks) <= _BATAS_TEKS:
+        m = _POLOS.fullmatch(teks)
+        if m is not None:  # the common case; _AWAL finds the same split, after more backtracking
+            return m.group(1), m.group(2), ""
     m = _AWAL.match(teks, 0, min(len(teks), _BATAS_TEKS))
     if m is None:
         return None
@@ -420,7 +426,34 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
                        beri_saran=False)
         return _akhiri(asli, tok, catatan, None, nama)
 
-    # widths per segment
+    # widths per segment (a code already in canonical form has nothing to fix unless its sub kegiatan width
+    # differs from the table's)
+    if _NORMAL.fullmatch(".".join(tok)) is None or (len(tok) == 6 and digit_sub in (2, 4)
+                                                    and len(tok[5]) != digit_sub):
+        tok, saran_khusus, pasti = _periksa_lebar(tok, catatan, digit_sub, saran_khusus, pasti)
+    # template consistency: 'X' goes with 'XX', and only program 01 is a template
+    if tok[0] == "X" or (len(tok) > 1 and tok[1] == "XX"):
+        if len(tok) > 1 and (tok[0] == "X") != (tok[1] == "XX"):
+            catatan.tambah("kode.placeholder", "salah", "Templat ditulis X.XX (urusan X dan bidang XX sekaligus).",
+                           beri_saran=False)
+            pasti = False
+        elif len(tok) > 2 and tok[2] != "01" and pasti:
+            catatan.tambah("kode.template", "salah",
+                           f"Templat X.XX hanya ada untuk program 01 (penunjang); '{'.'.join(tok)}' tidak dikenal.",
+                           beri_saran=False)
+            pasti = False
+    if saran_khusus is not None and pasti:  # a side suggestion on a code that is itself fine
+        return _akhiri(asli, tok, catatan, saran_khusus, nama, ctx=ctx, bidang_ctx=bidang)
+    if saran_khusus is not None or not pasti:
+        return _akhiri(asli, tok, catatan, saran_khusus if saran_khusus else (
+            ".".join(tok) if _tebakan_jelas(catatan, tok) else None), nama, bidang_ctx=bidang)
+    return _akhiri(asli, tok, catatan, None, nama, ctx=ctx, bidang_ctx=bidang)
+
+
+def _periksa_lebar(tok: list[str], catatan: _Catatan, digit_sub: int | None, saran_khusus: str | None,
+                   pasti: bool) -> tuple[list[str], str | None, bool]:
+    """Widths per segment: fix what is clear (1-digit program -> 0X), flag the rest; returns the segments,
+    the side suggestion and whether the result is still certain."""
     baru = list(tok)
     for i, t in enumerate(tok):
         nama_seg = _NAMA_SEGMEN[i]
@@ -509,25 +542,7 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
                            f"Sub kegiatan '{t}' harus 2 digit (Permendagri 90/2019) atau 4 digit "
                            "(Kepmendagri 050-5889/2021).", beri_saran=False)
         pasti = False
-
-    tok = baru
-    # template consistency: 'X' goes with 'XX', and only program 01 is a template
-    if tok[0] == "X" or (len(tok) > 1 and tok[1] == "XX"):
-        if len(tok) > 1 and (tok[0] == "X") != (tok[1] == "XX"):
-            catatan.tambah("kode.placeholder", "salah", "Templat ditulis X.XX (urusan X dan bidang XX sekaligus).",
-                           beri_saran=False)
-            pasti = False
-        elif len(tok) > 2 and tok[2] != "01" and pasti:
-            catatan.tambah("kode.template", "salah",
-                           f"Templat X.XX hanya ada untuk program 01 (penunjang); '{'.'.join(tok)}' tidak dikenal.",
-                           beri_saran=False)
-            pasti = False
-    if saran_khusus is not None and pasti:  # a side suggestion on a code that is itself fine
-        return _akhiri(asli, tok, catatan, saran_khusus, nama, ctx=ctx, bidang_ctx=bidang)
-    if saran_khusus is not None or not pasti:
-        return _akhiri(asli, tok, catatan, saran_khusus if saran_khusus else (
-            ".".join(tok) if _tebakan_jelas(catatan, tok) else None), nama, bidang_ctx=bidang)
-    return _akhiri(asli, tok, catatan, None, nama, ctx=ctx, bidang_ctx=bidang)
+    return baru, saran_khusus, pasti
 
 
 def _tebakan_jelas(catatan: _Catatan, tok: list[str]) -> bool:

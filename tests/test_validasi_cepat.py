@@ -1,8 +1,8 @@
 """The fast paths of code validation give exactly what the full check gives.
 
 Validation skips work three ways: a canonical code that passes ``_cepat`` (and a typed variant whose normal
-form passes it) never goes through the catalog checks, and ``Katalog.mirip_kode`` finds the codes within one
-edit through an index instead of scoring every candidate. Here every fast path is switched off and the
+form passes it) never goes through the catalog checks, and ``Katalog.mirip_kode`` scores only the codes that
+can be within one or two edits instead of every candidate. Here every fast path is switched off and the
 results, findings and suggestions included, must be the same on the real SIPD list with the typing slips
 bench/data.py uses. Also the faster ``__init__`` of the result dataclasses.
 """
@@ -72,7 +72,7 @@ def test_jalur_cepat_sama_dengan_pemeriksaan_lengkap(sipd: Katalog, monkeypatch:
         return None
 
     monkeypatch.setattr(v, "_cepat", tanpa_cepat)
-    monkeypatch.setattr(Katalog, "_dekat_satu", lambda self, teks, calon, batas: [])
+    monkeypatch.setattr(Katalog, "_dekat", lambda self, teks, calon, batas, k: [])
     lengkap = semua()
     v.lupakan_cache()
     assert jalur["tanpa"] > len(kode)  # the full path really ran
@@ -82,15 +82,18 @@ def test_jalur_cepat_sama_dengan_pemeriksaan_lengkap(sipd: Katalog, monkeypatch:
 
 
 @pytest.mark.shared
-def test_dekat_satu_tepat_untuk_yang_sejarak_satu(sipd: Katalog) -> None:
-    """Every candidate within one edit is found, with its distance and position (as rapidfuzz would)."""
+def test_dekat_tepat_sejarak_satu_dan_dua(sipd: Katalog) -> None:
+    """Every candidate within k edits is found, with its distance and position (as rapidfuzz over all)."""
     from rapidfuzz.distance import Levenshtein
 
-    calon = sipd._calon_kode(6, "2", None)
-    for teks in ("2.17.02.2.01.0009", "2.17.02.2.01.001", "2.17.02.2.01.00011", calon[5], "1.02.02.2.01.0003"):
-        diharap = sorted((Levenshtein.distance(teks, c), i) for i, c in enumerate(calon)
-                         if Levenshtein.distance(teks, c) <= 1)
-        assert sipd._dekat_satu(teks, calon, 10_000) == [(calon[i], d, i) for d, i in diharap]
+    for calon in (sipd._calon_kode(6, "2", None), sipd._calon_kode(5, None, None), sipd._calon_kode(2, None, None)):
+        for teks in ("2.17.02.2.01.0009", "2.17.02.2.01.001", "2.17.02.2.01.00011", calon[5], calon[-1][1:],
+                     "1.02.02.2.01.0003", "1.02.04.2.06.0009", "2.11.04.4.09", "3.26.03.3.09", "5.06", "1.1", "2"):
+            for k in (1, 2):
+                jarak = [Levenshtein.distance(teks, c) for c in calon]
+                diharap = sorted((d, i) for i, d in enumerate(jarak) if d <= k)
+                assert sipd._dekat(teks, calon, 10_000, k) == [(calon[i], d, i) for d, i in diharap]
+                assert sipd._dekat(teks, calon, 3, k) == [(calon[i], d, i) for d, i in diharap[:3]]
 
 
 def test_init_cepat_sama_dengan_dataclass() -> None:

@@ -399,11 +399,14 @@ class Katalog:
         if not calon:
             return []
         batas = max(n * 4, 20)
-        hasil = self._dekat_satu(cari, calon, batas)
+        # Near codes are almost always within a few edits: look within 1, then 2, then 3 (where rapidfuzz
+        # stops early on every other candidate). Same result as scoring all: the n best are sorted by
+        # distance first, so they are all within the cutoff whenever at least n are found, and the batas
+        # kept are the best by (distance, position) in every run.
+        hasil = self._dekat(cari, calon, batas, 1)
         if len(hasil) < n:
-            # Near codes are almost always within 3 edits; with that cutoff rapidfuzz stops early on every
-            # other candidate. Same result: the n best are all within the cutoff whenever at least n are
-            # found, and ties are ordered by position in both runs.
+            hasil = self._dekat(cari, calon, batas, 2)
+        if len(hasil) < n:
             hasil = process.extract(cari, calon, scorer=Levenshtein.distance, limit=batas, score_cutoff=3)
         if len(hasil) < n:
             hasil = process.extract(cari, calon, scorer=Levenshtein.distance, limit=batas)
@@ -421,48 +424,62 @@ class Katalog:
             keluar.append(kode_c)
         return keluar
 
-    def _dekat_satu(self, teks: str, calon: list[str], batas: int) -> list[tuple[str, int, int]]:
-        """Every candidate within one edit of ``teks`` as ``(kode, jarak, posisi)``, the ``batas`` best by
-        (distance, position) -- exactly what ``process.extract(..., score_cutoff=3)`` returns first.
+    def _dekat(self, teks: str, calon: list[str], batas: int, k: int) -> list[tuple[str, int, int]]:
+        """The candidates within ``k`` edits (1 or 2) of ``teks`` as ``(kode, jarak, posisi)``, the ``batas``
+        best by (distance, position): exactly what ``process.extract(..., score_cutoff=k)`` over all of
+        ``calon`` returns, scoring only the candidates that can be that close.
 
-        Found through an index of one-character deletions instead of scoring every candidate (rapidfuzz
-        costs ~0.25 us per candidate, 0.6 ms per unknown code over a level's 2,500 codes). A candidate
-        within one edit is ``teks`` itself, one of its deletions, or shares a deletion with it; shared
-        deletions can also be two edits apart, so those are measured. When fewer than ``n`` are within one
-        edit the caller scores every candidate, so the n best (sorted by distance first) are the same."""
+        Pigeonhole: cut ``teks`` into k+1 parts; k edits leave one part untouched, so a candidate within k
+        edits starts with the first part, ends with the last, or holds a middle part shifted by at most k
+        places. Those are dict lookups (indexes built once per candidate list and cut); rapidfuzz then
+        scores a few hundred codes in their original order instead of thousands (0.6 ms per unknown code)."""
+        from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        kunci = id(calon)
-        indeks = self._indeks_hapus.get(kunci)
-        if indeks is None or indeks[0] is not calon:
-            posisi = {c: i for i, c in enumerate(calon)}
-            hapus: dict[str, list[int]] = {}
-            for i, c in enumerate(calon):
-                for j in range(len(c)):
-                    lst = hapus.setdefault(c[:j] + c[j + 1:], [])
-                    if not lst or lst[-1] != i:
-                        lst.append(i)
-            indeks = self._indeks_hapus[kunci] = (calon, posisi, hapus)
-        _calon, posisi, hapus = indeks
-        jarak: dict[int, int] = {}
-        i = posisi.get(teks)
-        if i is not None:
-            jarak[i] = 0
-        for i in hapus.get(teks, ()):  # teks plus one character
-            jarak[i] = 1
-        for j in range(len(teks)):
-            d = teks[:j] + teks[j + 1:]
-            i = posisi.get(d)  # teks minus one character
-            if i is not None:
-                jarak[i] = 1
-            for i in hapus.get(d, ()):  # one substitution (or two edits)
-                if i not in jarak and Levenshtein.distance(teks, calon[i], score_cutoff=1) <= 1:
-                    jarak[i] = 1
-        urut = sorted((d, i) for i, d in jarak.items())[:batas]
-        return [(calon[i], d, i) for d, i in urut]
+        n = len(teks)
+        if n < k + 1 or k not in (1, 2):
+            return process.extract(teks, calon, scorer=Levenshtein.distance, limit=batas, score_cutoff=k)
+        potong = [0, n // 2, n] if k == 1 else [0, n // 3, (2 * n) // 3, n]
+        pilih: set[int] = set()
+        awal = teks[:potong[1]]
+        pilih.update(self._indeks_potong(calon, "awal", len(awal)).get(awal, ()))
+        akhir = teks[potong[-2]:]
+        pilih.update(self._indeks_potong(calon, "akhir", len(akhir)).get(akhir, ()))
+        if k == 2:
+            a, b = potong[1], potong[2]
+            tengah = teks[a:b]
+            indeks = self._indeks_potong(calon, f"tengah{a - k}", b - a, a - k, a + k)
+            for mulai in range(a - k, a + k + 1):
+                pilih.update(indeks.get((mulai, tengah), ()))
+        urut = sorted(pilih)
+        hasil = process.extract(teks, [calon[i] for i in urut], scorer=Levenshtein.distance, limit=batas,
+                                score_cutoff=k)
+        return [(c, d, urut[i]) for c, d, i in hasil]
+
+    def _indeks_potong(self, calon: list[str], jenis: str, lebar: int, dari: int = 0,
+                       sampai: int = 0) -> dict:
+        """Candidate positions by their first or last ``lebar`` characters, or by (start, text) of their
+        ``lebar`` characters starting at ``dari``..``sampai`` (computed once per list and cut)."""
+        kunci = (id(calon), jenis, lebar)
+        simpan = self._cache_potong.get(kunci)
+        if simpan is not None and simpan[0] is calon:
+            return simpan[1]
+        indeks: dict = {}
+        for i, c in enumerate(calon):
+            if jenis == "awal":
+                if len(c) >= lebar:
+                    indeks.setdefault(c[:lebar], []).append(i)
+            elif jenis == "akhir":
+                if len(c) >= lebar:
+                    indeks.setdefault(c[len(c) - lebar:], []).append(i)
+            else:
+                for mulai in range(max(dari, 0), min(sampai, len(c) - lebar) + 1):
+                    indeks.setdefault((mulai, c[mulai:mulai + lebar]), []).append(i)
+        self._cache_potong[kunci] = (calon, indeks)
+        return indeks
 
     @cached_property
-    def _indeks_hapus(self) -> dict[int, tuple]:
+    def _cache_potong(self) -> dict:
         return {}
 
     def mirip_nama(self, nama: str, tingkat: Tingkat | None = None, n: int = 5, batas: float = 60.0,
