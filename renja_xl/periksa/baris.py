@@ -73,18 +73,16 @@ def _tingkat_kasar(k: Kode) -> str | None:
     return {1: URUSAN, 2: BIDANG, 3: PROGRAM, 4: KEGIATAN, 5: KEGIATAN, 6: SUB}.get(n)
 
 
+_TEKS_TINGKAT = tuple((re.compile(pola), jenis) for pola, jenis in (
+    (r"sub\s*[- ]?\s*kegiatan\b", SUB), (r"kegiatan\b", KEGIATAN), (r"program\b", PROGRAM),
+    (r"(bidang|bid\.)", BIDANG), (r"urusan\b", URUSAN)))
+
+
 def _dari_teks(nama: str) -> str | None:
     t = nama.strip().lower()
-    if re.match(r"sub\s*[- ]?\s*kegiatan\b", t):
-        return SUB
-    if re.match(r"kegiatan\b", t):
-        return KEGIATAN
-    if re.match(r"program\b", t):
-        return PROGRAM
-    if re.match(r"(bidang|bid\.)", t):
-        return BIDANG
-    if re.match(r"urusan\b", t):
-        return URUSAN
+    for pola, jenis in _TEKS_TINGKAT:
+        if pola.match(t):
+            return jenis
     return None
 
 
@@ -93,14 +91,22 @@ def _label_baris(teks: list[str], teks_indikator: str = "") -> str | None:
     often start with 'Jumlah …')."""
     gabung = " ".join(teks).strip().lower()
     semua = (gabung + " " + teks_indikator.lower()).strip()
-    if re.search(r"rata\s*-?\s*rata", semua) and ("capaian" in semua or "kinerja" in semua) \
-            or re.match(r"(total\s+)?rata\s*-?\s*rata", semua):
+    if _RATA.search(semua) and ("capaian" in semua or "kinerja" in semua) or _RATA_AWAL.match(semua):
         return RATA
-    if re.match(r"predikat", semua) or re.search(r"\bpredikat kinerja\b", semua):
+    if semua.startswith("predikat") or _PREDIKAT.search(semua):
         return PREDIKAT
-    if re.match(r"(jumlah|total)\b", gabung) and len(gabung) <= 90 and " yang " not in f" {gabung} ":
+    if _JUMLAH.match(gabung) and len(gabung) <= 90 and " yang " not in f" {gabung} ":
         return JUMLAH
     return None
+
+
+_RATA = re.compile(r"rata\s*-?\s*rata")
+_RATA_AWAL = re.compile(r"(total\s+)?rata\s*-?\s*rata")
+_PREDIKAT = re.compile(r"\bpredikat kinerja\b")
+_JUMLAH = re.compile(r"(jumlah|total)\b")
+_MULTI_1 = re.compile(r"^\s*1[.)]\s")
+_MULTI_2 = re.compile(r"\s2[.)]\s")
+_TAHUN = re.compile(r"(?i)tahun\s+\d{4}")
 
 
 def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> list[Baris]:
@@ -163,10 +169,10 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
             jenis = _tingkat_kasar(kode)
         if jenis is None and nama:
             jenis = _dari_teks(nama)
-        if jenis is None and nama and item_aktif is not None and not re.fullmatch(r"(?i)tahun\s+\d{4}", nama):
+        if jenis is None and nama and item_aktif is not None and not _TAHUN.fullmatch(nama):
             jenis = KEGIATAN
         if jenis is None:
-            if re.fullmatch(r"(?i)tahun\s+\d{4}", nama) or (nama and item_aktif is None):
+            if _TAHUN.fullmatch(nama) or (nama and item_aktif is None):
                 hasil.append(Baris(r, JUDUL, nama=nama))
                 continue
             if item_aktif is not None and (indikator or any(semua[c_angka - 1:])):
@@ -177,7 +183,7 @@ def klasifikasi(grid: Grid, f: Formulir, *, jenis_pemda: str | None = None) -> l
             continue
         b = Baris(r, jenis, kode=kode, kode_sel=kode_sel, nama=nama, indikator=indikator, satuan=satuan, item=r,
                   jenis_indikator=grid.teks(r, f.kol_jenis) if f.kol_jenis else "")
-        b.multi_indikator = bool(re.match(r"^\s*1[.)]\s", indikator)) and bool(re.search(r"\s2[.)]\s", indikator))
+        b.multi_indikator = bool(_MULTI_1.match(indikator)) and bool(_MULTI_2.search(indikator))
         item_aktif = r
         hasil.append(b)
     return hasil

@@ -33,34 +33,29 @@ _TANPA_TARGET = ("target_kosong", "target_nol", "target_negatif", "bukan_angka")
 
 def periksa(p: Pemeriksa) -> None:
     f = p.form
-    urut = sorted(f.aturan)
     akhir = f.kolom_rasio_terakhir()
+    # every derived cell of a row, in rule order: (number, rule, K/Rp, column)
+    langkah = [(n, f.aturan[n], s, c) for n in sorted(f.aturan) for s in f.subs(n) if (c := f.kol(n, s)) is not None]
     for b in p.item_rows():
         benar: dict[tuple[int, str | None], list[Nilai]] = {}
 
         def ambil(n: int, s: str | None) -> list[Nilai]:
-            if (n, s) in benar:
-                return benar[(n, s)]
-            return elemen(p.nilai_nomor(b.r, n, s)[0])
+            x = benar.get((n, s))
+            return x if x is not None else elemen(p.nilai_nomor(b.r, n, s)[0])
 
-        for n in urut:
-            a = f.aturan[n]
-            for s in f.subs(n):
-                c = f.kol(n, s)
-                if c is None:
-                    continue
-                hasil = _satu(p, b, a, s, c, ambil)
-                if hasil is None:
-                    continue
-                if len(hasil) == 1 and hasil[0].nilai is not None:
-                    p.benar[(b.r, c)] = hasil[0].nilai
-                j, pasti = p.jenis(b)
-                if s == "Rp" or a.jenis == "rasio" or j is K or pasti:
-                    benar[(n, s)] = hasil
-                if a.jenis == "rasio" and n == akhir:
-                    p.capaian[(b.r, s)] = [x.nilai if x.asli == HITUNG else None for x in hasil]
-                    p.capaian_cetak[(b.r, s)] = [x.nilai for x in elemen(p.nilai_nomor(b.r, n, s)[0])
-                                                 if x.nilai is not None]
+        for n, a, s, c in langkah:
+            hasil = _satu(p, b, a, s, c, ambil)
+            if hasil is None:
+                continue
+            if len(hasil) == 1 and hasil[0].nilai is not None:
+                p.benar[(b.r, c)] = hasil[0].nilai
+            j, pasti = p.jenis(b)
+            if s == "Rp" or a.jenis == "rasio" or j is K or pasti:
+                benar[(n, s)] = hasil
+            if a.jenis == "rasio" and n == akhir:
+                p.capaian[(b.r, s)] = [x.nilai if x.asli == HITUNG else None for x in hasil]
+                p.capaian_cetak[(b.r, s)] = [x.nilai for x in elemen(p.nilai_nomor(b.r, n, s)[0])
+                                             if x.nilai is not None]
 
 
 def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from renja_xl.dataklas import init_cepat
+
 Isi = float | str | None
 """One input cell: a number, the cell's text when it holds no single number ("14 bulan 2 Dok.", "A"), or blank."""
 
@@ -14,6 +16,7 @@ KOLOM_MASUK = ("5K", "5Rp", "6K", "6Rp", "7K", "7Rp", "8K", "8Rp", "9K", "9Rp", 
 realisasi s.d. tahun lalu (6), target tahun berjalan (7), realisasi TW I-IV (8-11); each K then Rp."""
 
 
+@init_cepat
 @dataclass(frozen=True)
 class BarisE81:
     """One program / kegiatan / sub kegiatan row of an OPD's E.81, or one more indicator of the row above
