@@ -169,8 +169,8 @@ def _kosong(asli: str, pesan: str = "Kode kosong.") -> Kode:
 
 
 def _dari_segmen(asli: str, seg: tuple[str, ...], temuan: tuple[Temuan, ...] = (), saran: str | None = None,
-                 nama: str = "") -> Kode:
-    """A Kode for segments known to be well-formed."""
+                 nama: str = "", normal: str | None = None) -> Kode:
+    """A Kode for segments known to be well-formed (``normal``: their joined text, when already made)."""
     n = len(seg)
     digit = seg[3] if n >= 4 else None
     era = None
@@ -178,7 +178,7 @@ def _dari_segmen(asli: str, seg: tuple[str, ...], temuan: tuple[Temuan, ...] = (
         era = ERA_4_DIGIT if len(seg[5]) == 4 else ERA_2_DIGIT
     return Kode(
         asli=asli,
-        normal=".".join(seg),
+        normal=".".join(seg) if normal is None else normal,
         tingkat=_TINGKAT_DARI_SEGMEN.get(n),
         segmen=seg,
         template=seg[0] == "X",
@@ -194,16 +194,19 @@ def _dari_segmen(asli: str, seg: tuple[str, ...], temuan: tuple[Temuan, ...] = (
 class _Catatan:
     """Collects findings while parsing; the final suggestion is filled in at the end."""
 
-    __slots__ = ("item", "ada_salah")
+    __slots__ = ("item", "ada_salah", "bukan_info")
 
     def __init__(self) -> None:
         self.item: list[tuple[str, str, str, bool, dict]] = []
-        self.ada_salah = False
+        self.ada_salah = False  # a finding of tingkat 'salah'
+        self.bukan_info = False  # a finding above 'info'
 
     def tambah(self, jenis: str, tingkat: str, pesan: str, *, beri_saran: bool = True, **data: object) -> None:
         self.item.append((jenis, tingkat, pesan, beri_saran, data))
-        if tingkat == "salah":
-            self.ada_salah = True
+        if tingkat != "info":
+            self.bukan_info = True
+            if tingkat == "salah":
+                self.ada_salah = True
 
     def selesai(self, asli: str, saran: str | None) -> tuple[Temuan, ...]:
         hasil = []
@@ -428,9 +431,10 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
 
     # widths per segment (a code already in canonical form has nothing to fix unless its sub kegiatan width
     # differs from the table's)
-    if _NORMAL.fullmatch(".".join(tok)) is None or (len(tok) == 6 and digit_sub in (2, 4)
-                                                    and len(tok[5]) != digit_sub):
+    baku: str | None = ".".join(tok)
+    if _NORMAL.fullmatch(baku) is None or (len(tok) == 6 and digit_sub in (2, 4) and len(tok[5]) != digit_sub):
         tok, saran_khusus, pasti = _periksa_lebar(tok, catatan, digit_sub, saran_khusus, pasti)
+        baku = None
     # template consistency: 'X' goes with 'XX', and only program 01 is a template
     if tok[0] == "X" or (len(tok) > 1 and tok[1] == "XX"):
         if len(tok) > 1 and (tok[0] == "X") != (tok[1] == "XX"):
@@ -443,11 +447,11 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
                            beri_saran=False)
             pasti = False
     if saran_khusus is not None and pasti:  # a side suggestion on a code that is itself fine
-        return _akhiri(asli, tok, catatan, saran_khusus, nama, ctx=ctx, bidang_ctx=bidang)
+        return _akhiri(asli, tok, catatan, saran_khusus, nama, ctx=ctx, bidang_ctx=bidang, baku=baku)
     if saran_khusus is not None or not pasti:
         return _akhiri(asli, tok, catatan, saran_khusus if saran_khusus else (
             ".".join(tok) if _tebakan_jelas(catatan, tok) else None), nama, bidang_ctx=bidang)
-    return _akhiri(asli, tok, catatan, None, nama, ctx=ctx, bidang_ctx=bidang)
+    return _akhiri(asli, tok, catatan, None, nama, ctx=ctx, bidang_ctx=bidang, baku=baku)
 
 
 def _periksa_lebar(tok: list[str], catatan: _Catatan, digit_sub: int | None, saran_khusus: str | None,
@@ -554,7 +558,9 @@ def _tebakan_jelas(catatan: _Catatan, tok: list[str]) -> bool:
 
 
 def _akhiri(asli: str, tok: list[str], catatan: _Catatan, saran: str | None, nama: str, *,
-            ctx: str | None = None, bidang_ctx: str | None = None) -> Kode:
+            ctx: str | None = None, bidang_ctx: str | None = None, baku: str | None = None) -> Kode:
+    """Build the Kode from the final segments and the findings. ``baku``: the segments' joined text when
+    the caller already found it canonical (then it is not matched again)."""
     seg = tuple(tok)
     if saran is not None and _NORMAL.fullmatch(saran) is None:
         saran = None  # a suggestion must itself be a well-formed code
@@ -564,8 +570,8 @@ def _akhiri(asli: str, tok: list[str], catatan: _Catatan, saran: str | None, nam
         except ValueError:
             pass
     n = len(seg)
-    normal = ".".join(seg)
-    if catatan.ada_salah or not (1 <= n <= 6 and n != 4 and _NORMAL.fullmatch(normal)):  # _cocok_lebar
+    normal = ".".join(seg) if baku is None else baku
+    if catatan.ada_salah or (baku is None and not (1 <= n <= 6 and n != 4 and _NORMAL.fullmatch(normal))):
         if not catatan.ada_salah:  # defensive: never call something normal that is not
             catatan.tambah("kode.format", "salah", "Bentuk kode tidak dikenali (U.BB.PP.K.KK.SSSS).",
                            beri_saran=False)
@@ -586,9 +592,9 @@ def _akhiri(asli: str, tok: list[str], catatan: _Catatan, saran: str | None, nam
                            beri_saran=False, seharusnya=isi)
             saran = isi
     berubah = normal != asli
-    if saran is None and berubah and any(i[1] != "info" for i in catatan.item):
+    if saran is None and berubah and catatan.bukan_info:
         saran = normal
-    return _dari_segmen(asli, seg, catatan.selesai(asli, saran), saran, nama)
+    return _dari_segmen(asli, seg, catatan.selesai(asli, saran), saran, nama, normal)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The fast paths of code validation give exactly what the full check gives.
 
-Validation skips work three ways: a canonical code that passes ``_cepat`` (and a typed variant whose normal
-form passes it) never goes through the catalog checks, and ``Katalog.mirip_kode`` scores only the codes that
-can be within one or two edits instead of every candidate. Here every fast path is switched off and the
+Validation skips work three ways: a canonical code that passes ``_lolos_cepat`` (and a typed variant whose
+normal form passes it) never goes through the catalog checks, and ``Katalog.mirip_kode`` scores only the codes
+that can be within one or two edits instead of every candidate. Here every fast path is switched off and the
 results, findings and suggestions included, must be the same on the real SIPD list with the typing slips
 bench/data.py uses. Also the faster ``__init__`` of the result dataclasses.
 """
@@ -71,7 +71,7 @@ def test_jalur_cepat_sama_dengan_pemeriksaan_lengkap(sipd: Katalog, monkeypatch:
         jalur["tanpa"] += 1
         return None
 
-    monkeypatch.setattr(v, "_cepat", tanpa_cepat)
+    monkeypatch.setattr(v, "_lolos_cepat", tanpa_cepat)
     monkeypatch.setattr(Katalog, "_dekat", lambda self, teks, calon, batas, k: [])
     lengkap = semua()
     v.lupakan_cache()

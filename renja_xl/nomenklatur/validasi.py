@@ -418,9 +418,9 @@ def _hitung(kode: object, nama: str | None, konteks: Konteks | None, katalog: Ka
     if normal != kode and (kx.tingkat is None or kx.tingkat == k.tingkat):
         # a code typed with fixable slips (trailing dot, comma, leading zero) whose normal form passes the
         # fast check: every catalog check below would add nothing, so only the parser's findings remain
-        v = _cepat(normal, nama, kx, katalog)
-        if v is not None and not katalog.ada_pengganti(normal):
-            return _vonis(k, temuan, v.nama_resmi)
+        lolos = _lolos_cepat(normal, nama, kx, katalog)
+        if lolos is not None and not katalog.ada_pengganti(normal):
+            return _vonis(k, temuan, lolos[1])
     tingkat = k.tingkat
     assert tingkat is not None
     seg = normal.split(".")
@@ -527,6 +527,14 @@ def _kewenangan(nama: str, kode: str, digit: str | None, nama_resmi: str) -> lis
 def _cepat(kode: str, nama: str | None, kx: Konteks, katalog: Katalog) -> Vonis | None:
     """The common case in one pass of dict lookups: a canonical code that exists, fits its context, has
     no successor and carries its official name (or none). Anything else (None) goes through the full check."""
+    lolos = _lolos_cepat(kode, nama, kx, katalog)
+    if lolos is None:
+        return None
+    return Vonis(kode=kode, normal=kode, status=BENAR, nama_resmi=lolos[1], tingkat=lolos[0].tingkat)
+
+
+def _lolos_cepat(kode: str, nama: str | None, kx: Konteks, katalog: Katalog) -> tuple[Entri, str] | None:
+    """(entry, official name) when canonical ``kode`` passes the fast check of :func:`_cepat`, else None."""
     e = katalog.cari_kanonik(kode)
     if e is None or not katalog.induk_lengkap(kode) or kode in katalog._pengganti or e.kode in katalog._pengganti:
         return None
@@ -546,9 +554,8 @@ def _cepat(kode: str, nama: str | None, kx: Konteks, katalog: Katalog) -> Vonis 
             # kind's digit needs the full check
             if pemda is None or not e.untuk_pemda(pemda) or digit == ("2" if pemda == PEMDA_PROV else "1"):
                 return None
-    nama = _nama_untuk(e, _pemda_kode(kx.jenis_pemda), kode[8] if len(kode) > 8 else None) if e.nama_lain \
-        else e.nama
-    return Vonis(kode=kode, normal=kode, status=BENAR, nama_resmi=nama, tingkat=e.tingkat)
+    return e, (_nama_untuk(e, _pemda_kode(kx.jenis_pemda), kode[8] if len(kode) > 8 else None) if e.nama_lain
+               else e.nama)
 
 
 def _level(kx: Konteks, k: Kode) -> tuple[str | None, str | None]:
