@@ -72,7 +72,7 @@ def test_jalur_cepat_sama_dengan_pemeriksaan_lengkap(sipd: Katalog, monkeypatch:
         return None
 
     monkeypatch.setattr(v, "_lolos_cepat", tanpa_cepat)
-    monkeypatch.setattr(Katalog, "_dekat", lambda self, teks, calon, batas, k: [])
+    monkeypatch.setattr(Katalog, "_dekat", lambda self, *_a: [])
     lengkap = semua()
     v.lupakan_cache()
     assert jalur["tanpa"] > len(kode)  # the full path really ran
@@ -86,14 +86,17 @@ def test_dekat_tepat_sejarak_satu_dan_dua(sipd: Katalog) -> None:
     """Every candidate within k edits is found, with its distance and position (as rapidfuzz over all)."""
     from rapidfuzz.distance import Levenshtein
 
-    for calon in (sipd._calon_kode(6, "2", None), sipd._calon_kode(5, None, None), sipd._calon_kode(2, None, None)):
+    for seg, digit in ((6, "2"), (6, "1"), (5, None), (2, None)):
+        calon = sipd._calon_kode(seg, digit, None)
+        dasar = sipd._kode_per_segmen[seg]
         for teks in ("2.17.02.2.01.0009", "2.17.02.2.01.001", "2.17.02.2.01.00011", calon[5], calon[-1][1:],
                      "1.02.02.2.01.0003", "1.02.04.2.06.0009", "2.11.04.4.09", "3.26.03.3.09", "5.06", "1.1", "2"):
             for k in (1, 2):
                 jarak = [Levenshtein.distance(teks, c) for c in calon]
                 diharap = sorted((d, i) for i, d in enumerate(jarak) if d <= k)
                 assert sipd._dekat(teks, calon, 10_000, k) == [(calon[i], d, i) for d, i in diharap]
-                assert sipd._dekat(teks, calon, 3, k) == [(calon[i], d, i) for d, i in diharap[:3]]
+                assert sipd._dekat(teks, calon, 10_000, k, dasar) == [(calon[i], d, i) for d, i in diharap]
+                assert sipd._dekat(teks, calon, 3, k, dasar) == [(calon[i], d, i) for d, i in diharap[:3]]
 
 
 def test_init_cepat_sama_dengan_dataclass() -> None:

@@ -403,9 +403,10 @@ class Katalog:
         # stops early on every other candidate). Same result as scoring all: the n best are sorted by
         # distance first, so they are all within the cutoff whenever at least n are found, and the batas
         # kept are the best by (distance, position) in every run.
-        hasil = self._dekat(cari, calon, batas, 1)
+        dasar = self._kode_per_segmen.get(cari.count(".") + 1)  # calon is drawn from it when it exists
+        hasil = self._dekat(cari, calon, batas, 1, dasar)
         if len(hasil) < n:
-            hasil = self._dekat(cari, calon, batas, 2)
+            hasil = self._dekat(cari, calon, batas, 2, dasar)
         if len(hasil) < n:
             hasil = process.extract(cari, calon, scorer=Levenshtein.distance, limit=batas, score_cutoff=3)
         if len(hasil) < n:
@@ -424,58 +425,67 @@ class Katalog:
             keluar.append(kode_c)
         return keluar
 
-    def _dekat(self, teks: str, calon: list[str], batas: int, k: int) -> list[tuple[str, int, int]]:
+    def _dekat(self, teks: str, calon: list[str], batas: int, k: int,
+               dasar: list[str] | None = None) -> list[tuple[str, int, int]]:
         """The candidates within ``k`` edits (1 or 2) of ``teks`` as ``(kode, jarak, posisi)``, the ``batas``
         best by (distance, position): exactly what ``process.extract(..., score_cutoff=k)`` over all of
-        ``calon`` returns, scoring only the candidates that can be that close.
+        ``calon`` returns, scoring only the candidates that can be that close. ``dasar``: a list that holds
+        every candidate (the codes of one shape, before the pemda-level filter), so that one index serves
+        every filtered list.
 
         Pigeonhole: cut ``teks`` into k+1 parts; k edits leave one part untouched, so a candidate within k
         edits starts with the first part, ends with the last, or holds a middle part shifted by at most k
-        places. Those are dict lookups (indexes built once per candidate list and cut); rapidfuzz then
-        scores a few hundred codes in their original order instead of thousands (0.6 ms per unknown code)."""
+        places. Those are dict lookups (indexes built once per list and cut); rapidfuzz then scores a few
+        hundred codes in their original order instead of thousands (0.6 ms per unknown code)."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         n = len(teks)
         if n < k + 1 or k not in (1, 2):
             return process.extract(teks, calon, scorer=Levenshtein.distance, limit=batas, score_cutoff=k)
+        sumber = calon if dasar is None else dasar
         potong = [0, n // 2, n] if k == 1 else [0, n // 3, (2 * n) // 3, n]
-        pilih: set[int] = set()
-        awal = teks[:potong[1]]
-        pilih.update(self._indeks_potong(calon, "awal", len(awal)).get(awal, ()))
-        akhir = teks[potong[-2]:]
-        pilih.update(self._indeks_potong(calon, "akhir", len(akhir)).get(akhir, ()))
+        awal, akhir = teks[:potong[1]], teks[potong[-2]:]
+        dekat = list(self._indeks_potong(sumber, "awal", len(awal)).get(awal, ()))
+        dekat += self._indeks_potong(sumber, "akhir", len(akhir)).get(akhir, ())
         if k == 2:
             a, b = potong[1], potong[2]
             tengah = teks[a:b]
-            indeks = self._indeks_potong(calon, f"tengah{a - k}", b - a, a - k, a + k)
+            indeks = self._indeks_potong(sumber, f"tengah{a - k}", b - a, a - k, a + k)
             for mulai in range(a - k, a + k + 1):
-                pilih.update(indeks.get((mulai, tengah), ()))
-        urut = sorted(pilih)
+                dekat += indeks.get((mulai, tengah), ())
+        posisi = self._posisi(calon)
+        urut = sorted({i for i in map(posisi.get, dekat) if i is not None})
         hasil = process.extract(teks, [calon[i] for i in urut], scorer=Levenshtein.distance, limit=batas,
                                 score_cutoff=k)
         return [(c, d, urut[i]) for c, d, i in hasil]
 
-    def _indeks_potong(self, calon: list[str], jenis: str, lebar: int, dari: int = 0,
-                       sampai: int = 0) -> dict:
-        """Candidate positions by their first or last ``lebar`` characters, or by (start, text) of their
-        ``lebar`` characters starting at ``dari``..``sampai`` (computed once per list and cut)."""
-        kunci = (id(calon), jenis, lebar)
+    def _posisi(self, calon: list[str]) -> dict[str, int]:
+        """Code -> position in a candidate list (computed once per list)."""
+        simpan = self._cache_potong.get(id(calon))
+        if simpan is None or simpan[0] is not calon:
+            simpan = self._cache_potong[id(calon)] = (calon, {c: i for i, c in enumerate(calon)})
+        return simpan[1]
+
+    def _indeks_potong(self, kode: list[str], jenis: str, lebar: int, dari: int = 0, sampai: int = 0) -> dict:
+        """Codes by their first or last ``lebar`` characters, or by (start, text) of their ``lebar``
+        characters starting at ``dari``..``sampai``, in list order (computed once per list and cut)."""
+        kunci = (id(kode), jenis, lebar)
         simpan = self._cache_potong.get(kunci)
-        if simpan is not None and simpan[0] is calon:
+        if simpan is not None and simpan[0] is kode:
             return simpan[1]
         indeks: dict = {}
-        for i, c in enumerate(calon):
+        for c in kode:
             if jenis == "awal":
                 if len(c) >= lebar:
-                    indeks.setdefault(c[:lebar], []).append(i)
+                    indeks.setdefault(c[:lebar], []).append(c)
             elif jenis == "akhir":
                 if len(c) >= lebar:
-                    indeks.setdefault(c[len(c) - lebar:], []).append(i)
+                    indeks.setdefault(c[len(c) - lebar:], []).append(c)
             else:
                 for mulai in range(max(dari, 0), min(sampai, len(c) - lebar) + 1):
-                    indeks.setdefault((mulai, c[mulai:mulai + lebar]), []).append(i)
-        self._cache_potong[kunci] = (calon, indeks)
+                    indeks.setdefault((mulai, c[mulai:mulai + lebar]), []).append(c)
+        self._cache_potong[kunci] = (kode, indeks)
         return indeks
 
     @cached_property
