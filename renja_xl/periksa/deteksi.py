@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -32,6 +33,7 @@ class Sel:
 
 
 _SEL_KOSONG = Sel()
+_pertama, _kedua = itemgetter(0), itemgetter(1)
 
 
 class Grid:
@@ -45,9 +47,9 @@ class Grid:
         self.nama = nama
         self.sel = sel
         # only cells with content count: a stray value far away must not make every scan huge
-        self.max_row = max((r for r, _c in self.sel), default=0)
-        self.max_col = min(max((c for _r, c in self.sel), default=0), BATAS_KOLOM)
-        self._baris = sorted({r for r, _c in self.sel})
+        self.max_row = max(self.sel)[0] if self.sel else 0      # keys are (row, col): the largest has the max row
+        self.max_col = min(max(map(_kedua, self.sel), default=0), BATAS_KOLOM)
+        self._baris = sorted(set(map(_pertama, self.sel)))
         self._galat: dict[int, list[int]] | None = None
         self._per_baris: dict[int, list[tuple[int, Sel]]] | None = None
         self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
