@@ -71,26 +71,16 @@ def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,
     el_cetak = elemen(cetak)
     uang = s == "Rp"
     j, pasti = (K, True) if uang else p.jenis(b)
-    if a.jenis == "jumlah" and not uang and any(x.huruf for o in ops for x in o):
+    tunggal = len(el_cetak) == 1 and all(len(o) == 1 for o in ops)
+    if a.jenis == "jumlah" and not uang and (any(o[0].huruf for o in ops) if tunggal
+                                              else any(x.huruf for o in ops for x in o)):
         return _huruf_tahun(p, b, a, c, el_cetak, ops, j, tak_dihitung)
-    panjang = {len(o) for o in ops if not (len(o) == 1 and kosong(o[0]))}
-    dicetak = len(el_cetak) > 1 or not kosong(el_cetak[0])
-    if a.jenis == "rasio" and panjang and max(panjang) > 1 and len(el_cetak) == 1:
-        # several indicators in one row, one capaian printed: the mean of their capaian (capaian_jamak)
-        h = capaian_jamak(*[[x.inti for x in o] for o in ops], j)
-        harapan = [(h, None)]
+    if tunggal:     # one value per operand and printed: what the general case below gives for L = 1
+        harapan = [_harapan(p, a, [o[0] for o in ops], j, uang)]
     else:
-        if dicetak:
-            panjang.add(len(el_cetak))
-        if len(panjang) > 1:
-            return None     # several values that do not pair up: reported by the text check
-        L = panjang.pop() if panjang else 1
-        per = [[o[i] if len(o) == L else KOSONG for o in ops] for i in range(L)]
-        if a.jenis == "rasio" and L > 1:
-            h = capaian_jamak([x[0].inti for x in per], [x[1].inti for x in per], j)
-            harapan = [(r, None) for r in h.rincian] if len(h.rincian) == L else [(None, None)] * L
-        else:
-            harapan = [_harapan(p, a, o_i, j, uang) for o_i in per]
+        harapan = _harapan_jamak(p, a, ops, el_cetak, j, uang)
+        if harapan is None:
+            return None
     L = len(harapan)
     hasil: list[Nilai] = []
     for i, (h, alt) in enumerate(harapan):
@@ -104,6 +94,26 @@ def _satu(p: Pemeriksa, b: Baris, a: Aturan, s: str | None, c: int,
             continue
         _bandingkan(p, b, a, s, c, pc, e, alt, L, i, j, h)
     return hasil
+
+
+def _harapan_jamak(p: Pemeriksa, a: Aturan, ops: list[list[Nilai]], el_cetak: list[Nilai], j: JenisIndikator,
+                   uang: bool) -> list[tuple[Hasil | None, float | None]] | None:
+    """Expected values when an operand or the printed cell holds several values (None: they do not pair up)."""
+    panjang = {len(o) for o in ops if not (len(o) == 1 and kosong(o[0]))}
+    dicetak = len(el_cetak) > 1 or not kosong(el_cetak[0])
+    if a.jenis == "rasio" and panjang and max(panjang) > 1 and len(el_cetak) == 1:
+        # several indicators in one row, one capaian printed: the mean of their capaian (capaian_jamak)
+        return [(capaian_jamak(*[[x.inti for x in o] for o in ops], j), None)]
+    if dicetak:
+        panjang.add(len(el_cetak))
+    if len(panjang) > 1:
+        return None     # several values that do not pair up: reported by the text check
+    L = panjang.pop() if panjang else 1
+    per = [[o[i] if len(o) == L else KOSONG for o in ops] for i in range(L)]
+    if a.jenis == "rasio" and L > 1:
+        h = capaian_jamak([x[0].inti for x in per], [x[1].inti for x in per], j)
+        return [(r, None) for r in h.rincian] if len(h.rincian) == L else [(None, None)] * L
+    return [_harapan(p, a, o_i, j, uang) for o_i in per]
 
 
 def _huruf_tahun(p: Pemeriksa, b: Baris, a: Aturan, c: int, el_cetak: list[Nilai], ops: list[list[Nilai]],
