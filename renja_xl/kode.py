@@ -339,6 +339,13 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
                     digit_sub: int | None, saran_khusus: str | None, nama: str) -> Kode:
     """Check segment count, widths, template and pemda digit; build the Kode."""
     ctx = _digit_konteks(jenis_pemda)
+    baku: str | None = ".".join(tok)
+    if _NORMAL.fullmatch(baku) is not None and not (len(tok) == 6 and digit_sub in (2, 4)
+                                                    and len(tok[5]) != digit_sub):
+        # canonical segments (the usual case after separators are fixed): none of the checks below can
+        # apply -- one digit urusan, no '00' program, one digit pemda, 1..6 segments but never 4, X only in
+        # a whole X.XX.01 template -- so only the context checks in _akhiri are left
+        return _akhiri(asli, tok, catatan, saran_khusus, nama, ctx=ctx, bidang_ctx=bidang, baku=baku)
     pasti = True  # False once a correction is only a guess (then normal stays None)
 
     # glued digits without separators ("21702063")
@@ -431,7 +438,7 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
 
     # widths per segment (a code already in canonical form has nothing to fix unless its sub kegiatan width
     # differs from the table's)
-    baku: str | None = ".".join(tok)
+    baku = ".".join(tok)
     if _NORMAL.fullmatch(baku) is None or (len(tok) == 6 and digit_sub in (2, 4) and len(tok[5]) != digit_sub):
         tok, saran_khusus, pasti = _periksa_lebar(tok, catatan, digit_sub, saran_khusus, pasti)
         baku = None
