@@ -176,19 +176,10 @@ def _dari_segmen(asli: str, seg: tuple[str, ...], temuan: tuple[Temuan, ...] = (
     era = None
     if n == 6:
         era = ERA_4_DIGIT if len(seg[5]) == 4 else ERA_2_DIGIT
-    return Kode(
-        asli=asli,
-        normal=".".join(seg) if normal is None else normal,
-        tingkat=_TINGKAT_DARI_SEGMEN.get(n),
-        segmen=seg,
-        template=seg[0] == "X",
-        digit_pemda=digit,
-        jenis_pemda=JENIS_PEMDA.get(digit) if digit else None,
-        era=era,
-        temuan=temuan,
-        saran=saran,
-        nama=nama,
-    )
+    # positional, in field order (asli, normal, tingkat, segmen, template, digit_pemda, jenis_pemda, era,
+    # temuan, saran, nama): one per parsed code
+    return Kode(asli, ".".join(seg) if normal is None else normal, _TINGKAT_DARI_SEGMEN.get(n), seg, seg[0] == "X",
+                digit, JENIS_PEMDA.get(digit) if digit else None, era, temuan, saran, nama)
 
 
 class _Catatan:
@@ -215,8 +206,9 @@ class _Catatan:
             if "seharusnya" in data:
                 data = dict(data)
                 seharusnya = data.pop("seharusnya")
-            hasil.append(Temuan(jenis, tingkat, pesan, saran=saran if beri else None,  # type: ignore[arg-type]
-                                seharusnya=seharusnya, ditemukan=asli, data=data))
+            # positional (jenis, tingkat, pesan, saran, seharusnya, ditemukan, data): built per finding
+            hasil.append(Temuan(jenis, tingkat, pesan, saran if beri else None,  # type: ignore[arg-type]
+                                seharusnya, asli, data))
         return tuple(hasil)
 
 

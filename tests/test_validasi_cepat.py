@@ -135,6 +135,15 @@ def test_init_cepat_sama_dengan_dataclass() -> None:
         init_cepat(dataclasses.dataclass(type("Lentur", (), {"__annotations__": {"a": int}})))  # not frozen
 
 
+def test_urutan_field_untuk_konstruksi_posisional() -> None:
+    """kode._dari_segmen and _Catatan.selesai build Kode and Temuan positionally (one per parsed code)."""
+    assert [f.name for f in dataclasses.fields(Kode)] == [
+        "asli", "normal", "tingkat", "segmen", "template", "digit_pemda", "jenis_pemda", "era", "temuan", "saran",
+        "nama"]
+    assert [f.name for f in dataclasses.fields(Temuan)] == [
+        "jenis", "tingkat", "pesan", "saran", "seharusnya", "ditemukan", "data"]
+
+
 def test_konteks_hash_tidak_ikut_dipickle() -> None:
     kx = v.Konteks(jenis_pemda="provinsi", bidang="2.17")
     h = hash(kx)
