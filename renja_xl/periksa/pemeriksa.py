@@ -61,6 +61,7 @@ class Pemeriksa:
     def __post_init__(self) -> None:
         self.by_r = {b.r: b for b in self.baris}
         self._peta_item: dict[int, list[int]] | None = None
+        self._uang: list[int] | None = None
 
     # ---------------------------------------------------------------------------------------- findings
     def tambah(self, r: int | None, c: int | None, jenis: str, tingkat: str, pesan: str, *,
@@ -157,16 +158,16 @@ class Pemeriksa:
         return (b.jenis, b.kode.normal if b.kode and b.kode.normal else re.sub(r"\W+", " ", b.nama.lower()).strip())
 
     def kol_uang(self) -> list[int]:
-        """The money columns: pagu columns (T-C.33) or every Rp column that is not a ratio."""
-        f = self.form
-        if f.kol_uang:
-            return list(f.kol_uang)
-        out = []
-        for (n, s), c in sorted(f.kolom.items(), key=lambda x: x[1]):
-            a = f.aturan.get(n)
-            if s == "Rp" and not (a and a.jenis == "rasio"):
-                out.append(c)
-        return out
+        """The money columns: pagu columns (T-C.33) or every Rp column that is not a ratio (worked out once
+        per form: the roll-up asks for every parent cell)."""
+        if self._uang is None:
+            f = self.form
+            if f.kol_uang:
+                self._uang = list(f.kol_uang)
+            else:
+                self._uang = [c for (n, s), c in sorted(f.kolom.items(), key=lambda x: x[1])
+                              if s == "Rp" and not ((a := f.aturan.get(n)) and a.jenis == "rasio")]
+        return list(self._uang)
 
     # ---------------------------------------------------------------------------------------- types
     def jenis(self, b: Baris) -> tuple[JenisIndikator, bool]:
