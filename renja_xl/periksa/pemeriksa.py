@@ -119,6 +119,8 @@ class Pemeriksa:
                 if not (b and (b.multi_indikator or self.by_r.get(b.item or r, b).multi_indikator)) \
                         and not self._dua_indikator(r):
                     return (vk.jamak[0] if s == "K" else vk.jamak[1]), ck
+            if c == ck:
+                return vk, c        # the cell just read (what nilai(r, c) returns from its memo)
         return self.nilai(r, c), c
 
     def _dua_indikator(self, r: int) -> bool:
