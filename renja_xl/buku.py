@@ -32,7 +32,6 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Iterable
 from xml.etree import ElementTree as ET
@@ -95,8 +94,10 @@ _RE_ROW_POLOS = re.compile(rb"<row\b")
 _RE_C_REF_POLOS = re.compile(rb'<c\b[^<>]*?\br\s*=\s*["\']\$?([A-Za-z]{1,4})\$?(\d{1,9})["\'][^<>]*+(?<!/)>')
 # Fast path of the scan: a cell tag in the form every writer we know uses (r first, double quotes, plain A1),
 # taken whole so that one match is one complete <c ...> tag; "<c" followed by a word character is another element.
-_RE_C_SEDERHANA = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^<>]*>')
+_RE_C_SEDERHANA = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^<>]*>')
 _RE_C_KATA = re.compile(rb"<c\w")
+_RE_AWALAN_MUNGKIN = re.compile(rb":(?:c|row)\b")  # cheap pre-test of _RE_AWALAN (one pass instead of two)
+_HURUF, _ANGKA = bytes(range(65, 91)), b"0123456789"
 # ASCII control characters that XML 1.0 forbids (tab, newline and carriage return are allowed).
 _RE_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -132,26 +133,27 @@ class _Lembar:
         are counted exactly here too."""
         if not self.cepat:
             return
-        if (b":c" in potong or b":row" in potong) and _RE_AWALAN.search(potong):
+        if _RE_AWALAN_MUNGKIN.search(potong) and _RE_AWALAN.search(potong):
             self.cepat = False
             return
         sel = potong.count(b"<c")
-        if sel:
-            sel -= len(_RE_C_KATA.findall(potong))
         refs = _RE_C_SEDERHANA.findall(potong) if sel else []
-        if len(refs) != sel:  # some <c\b tag is not a whole simple tag
-            self.cepat = False
-            return
+        if len(refs) != sel:  # "<col", "<cfRule"... (not cells) or a cell tag that is not a whole simple tag
+            sel -= len(_RE_C_KATA.findall(potong))
+            if len(refs) != sel:
+                self.cepat = False
+                return
         self.kasar = True
         self.sel += sel
         self.kosong_atas += potong.count(b"/>")
         self.baris += potong.count(b"<row")
         self._catat_rentang(potong)
-        if refs:
-            baris = set(map(_KEDUA, refs))
+        if refs:  # "AD20004" -> column letters and row digits, split in C (no tuple per cell)
+            semua = b" ".join(refs)
+            baris = set(semua.translate(None, _HURUF).split())
             n = max(map(len, baris))
             self.baris_maks = max(self.baris_maks, int(max(b for b in baris if len(b) == n)))
-            self.kolom_maks = max(self.kolom_maks, max(_kolom(k) for k in set(map(_PERTAMA, refs))))
+            self.kolom_maks = max(self.kolom_maks, max(_kolom(k) for k in set(semua.translate(None, _ANGKA).split())))
 
     def cukup_kasar(self) -> bool:
         """The fast path's bounds already show this sheet within every per-sheet limit and needing no trim, so
@@ -235,9 +237,6 @@ class HasilPeriksa:
     def dipangkas(self) -> list[str]:
         """Names of sheets that will be trimmed of empty rows/cells before loading."""
         return [lb.nama for lb in self.lembar.values() if lb.perlu_pangkas]
-
-
-_PERTAMA, _KEDUA = itemgetter(0), itemgetter(1)
 
 
 def _luas_rentang(ref: bytes) -> int:

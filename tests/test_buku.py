@@ -119,6 +119,83 @@ def test_batas_sel_isi_menyebut_lembar(tmp_path: Path, monkeypatch: pytest.Monke
     assert len(buku.baca_nilai(p)["Besar"]) == 40
 
 
+# ---- the scan's fast path (upper bounds) decides exactly as the exact count --------------------------
+
+def _lembar_uji(d: Path, nama: str, isi: bytes) -> Path:
+    """A valid workbook whose first sheet's <sheetData> holds ``isi``."""
+    xml = korpus._SHEET_AWAL + b"<sheetData>" + isi + b"</sheetData></worksheet>"
+    return korpus.ganti_bagian(korpus.buku_valid(d, f"asli_{nama}"), d / nama, {"xl/worksheets/sheet1.xml": xml})
+
+
+def _kasus_cepat(d: Path) -> list[Path]:
+    """Sheets in the fast path's shape (<c r="A1" ...>) and just outside it, around every limit."""
+    baris = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d" s="1"/></row>' % (r, r, r) for r in range(1, 61))
+    return [
+        _lembar_uji(d, "sederhana.xlsx", baris),
+        _lembar_uji(d, "jauh_isi.xlsx", b'<row r="1"><c r="A1"><v>1</v></c></row>'
+                    b'<row r="9000"><c r="ZZ9000"><v>2</v></c></row>'),      # 9,000 x 702 < 10 million
+        _lembar_uji(d, "jauh_lewat.xlsx", b'<row r="1"><c r="A1"><v>1</v></c></row>'
+                    b'<row r="20000"><c r="ZZ20000"><v>2</v></c></row>'),    # 14 million: refused
+        _lembar_uji(d, "jauh_kosong.xlsx", b'<row r="1"><c r="A1"><v>1</v></c></row>'
+                    b'<row r="1048576"><c r="XFD1048576" s="1"/></row>'),    # far but empty: allowed
+        _lembar_uji(d, "jauh_kosong_terbuka.xlsx", b'<row r="1"><c r="A1"><v>1</v></c></row>'
+                    b'<row r="1048576"><c r="XFD1048576" s="1"></c></row>'),  # not self-closing: counts
+        _lembar_uji(d, "kutip_tunggal.xlsx", b"<row r='1'><c r='A1'><v>1</v></c><c r='XFD9'><v>1</v></c></row>"),
+        _lembar_uji(d, "r_kedua.xlsx", b'<row r="1"><c s="1" r="XFD1048576"><v>1</v></c></row>'),
+        _lembar_uji(d, "tanpa_r_campur.xlsx", b'<row r="1048576"><c r="A1048576"><v>1</v></c>'
+                    + b"<c><v>1</v></c>" * 12 + b"</row>"),
+        _lembar_uji(d, "dolar.xlsx", b'<row r="1"><c r="$XFD$1048576"><v>1</v></c></row>'),
+        _lembar_uji(d, "berawalan.xlsx", b'<x:row r="1"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'),
+        _lembar_uji(d, "tag_terpotong.xlsx", b'<row r="1"><c r="A1"><v>1</v></c></row><c r="XFD1048576"'),
+        _lembar_uji(d, "col_dan_cfrule.xlsx", b'<row r="1"><c r="A1"><v>1</v></c><cfRule/><col/></row>'),
+    ]
+
+
+def _putusan(p: Path) -> tuple:
+    try:
+        h = buku.periksa_berkas(p)
+    except GalatPengguna as e:
+        return ("galat", str(e), e.lembar)
+    return ("baik", sorted((lb.nama, lb.perlu_pangkas, lb.galat) for lb in h.lembar.values()), h.strict)
+
+
+def _tanpa_jalur_cepat(self: buku._Lembar, potong: bytes) -> None:
+    self.cepat = False
+
+
+@pytest.mark.parametrize("batas", [{}, {"BATAS_SEL_ISI": 100}, {"BATAS_SEL_ISI": 61}, {"BATAS_KOSONG": 50},
+                                   {"BATAS_LUAS": 120}])
+def test_jalur_cepat_memutus_sama_dengan_hitungan_teliti(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         batas: dict[str, int]) -> None:
+    """Every corpus file and fast-path edge case gets the same verdict, message, trimming and error-cell flag
+    with the fast path as with the exact regex counts alone, also with the limits moved next to the counts."""
+    for k, v in batas.items():
+        monkeypatch.setattr(buku, k, v)
+    berkas = _kasus_cepat(tmp_path)
+    for i, kasus in enumerate(korpus.KORPUS):
+        if kasus.nama not in ("zip_bomb", "zip_bomb_rasio", "juta_baris_bergaya"):  # no sheet scan / too slow
+            d = tmp_path / f"k{i}"
+            d.mkdir()
+            berkas.append(kasus.buat(d))
+    berkas.append(korpus.juta_baris_bergaya(tmp_path, n=300))
+    cepat = {p.name: _putusan(p) for p in berkas}
+    with monkeypatch.context() as m:
+        m.setattr(buku._Lembar, "catat_cepat", _tanpa_jalur_cepat)
+        teliti = {p.name: _putusan(p) for p in berkas}
+    assert cepat == teliti
+    if not batas:
+        assert cepat["jauh_lewat.xlsx"][0] == cepat["tanpa_r_campur.xlsx"][0] == "galat"
+        assert cepat["jauh_isi.xlsx"][0] == cepat["jauh_kosong.xlsx"][0] == "baik"
+
+
+def test_jalur_cepat_dipakai_pada_lembar_biasa(tmp_path: Path) -> None:
+    """An ordinary sheet is settled by the fast path (its facts are bounds), an odd one by the exact count."""
+    h = buku.periksa_berkas(_kasus_cepat(tmp_path)[0])
+    assert [lb.kasar for lb in h.lembar.values()] == [True]
+    h = buku.periksa_berkas(_lembar_uji(tmp_path, "kutip.xlsx", b"<row r='1'><c r='A1'><v>1</v></c></row>"))
+    assert [(lb.kasar, lb.sel, lb.baris_maks) for lb in h.lembar.values()] == [(False, 1, 1)]
+
+
 def test_sel_kosong_bergaya_dipangkas_tanpa_mengubah_isi(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Trimming drops only empty rows/cells: values, formulas and merged ranges stay."""
     p = korpus.juta_baris_bergaya(tmp_path, n=300)

@@ -305,6 +305,18 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
     kol_angka = [(kol.kunci, idx.get(kol.kunci), kol, kol.kunci in KOLOM_TARGET_KHUSUS, kol.jenis == "k")
                  for kol in _KOLOM_ANGKA]
     jenis_teks: dict[str, JenisIndikator | None] = {}   # the same few type texts on every row
+    teks_sel: dict[str, str] = {}      # units, sources, locations, names: the same texts over and over
+    induk_kode: dict[str, str | None] = {}
+
+    def tk(v: object) -> str:
+        """``_teks`` remembered per text."""
+        if type(v) is str:
+            t = teks_sel.get(v)
+            if t is None:
+                t = teks_sel[v] = _teks(v)
+            return t
+        return _teks(v)
+
     for r, sel in enumerate(ws.iter_rows(min_row=baris_judul + 1, values_only=True), start=baris_judul + 1):
         for v in sel:  # skip an empty row (every cell blank or whitespace)
             if v is not None and (v.split() if type(v) is str else _teks(v) != ""):
@@ -323,16 +335,18 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
             cat.tambah(LEMBAR_DATA, r, get_column_letter(c) if c else None, pesan, jenis)
 
         # kode
-        v_kode = _nilai_openpyxl(sel[i_kode]) if i_kode is not None else None
+        v_kode = sel[i_kode] if i_kode is not None else None
+        if type(v_kode) is not str or not v_kode:
+            v_kode = _nilai_openpyxl(v_kode)
         if isinstance(v_kode, str) and v_kode.strip():
             tertulis[r] = v_kode.strip()
-        uraian = _teks(sel[i_uraian]) if i_uraian is not None else ""
+        uraian = tk(sel[i_uraian]) if i_uraian is not None else ""
         kode: str | None = None
         tingkat: Tingkat | None = None
         if isinstance(v_kode, (int, float)) and not isinstance(v_kode, bool):
             salah("kode", f"kode tersimpan sebagai angka ({v_kode}); Excel membuang nol di belakang dan titik "
                   "sesudahnya. Format kolom Kode sebagai Teks lalu ketik ulang kodenya.", "kode_angka")
-        elif _teks(v_kode) == "":
+        elif tk(v_kode) == "":
             if kode_lalu is not None and uraian == "":
                 kode, tingkat = kode_lalu, tingkat_lalu      # continuation row (merged or left blank)
             else:
@@ -355,9 +369,11 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
                 if not uraian and k.nama:
                     uraian = k.nama      # "2.17.01.2.01.01 Penyusunan ..." typed in one cell, as printed forms do
         # jenis
-        satuan = _teks(sel[i_satuan]) if i_satuan is not None else ""
-        indikator = _teks(sel[i_indikator]) if i_indikator is not None else ""
-        v_jenis = _nilai_openpyxl(sel[i_jenis]) if i_jenis is not None else None
+        satuan = tk(sel[i_satuan]) if i_satuan is not None else ""
+        indikator = tk(sel[i_indikator]) if i_indikator is not None else ""
+        v_jenis = sel[i_jenis] if i_jenis is not None else None
+        if type(v_jenis) is not str or not v_jenis:
+            v_jenis = _nilai_openpyxl(v_jenis)
         if type(v_jenis) is str:
             if v_jenis in jenis_teks:
                 jenis = jenis_teks[v_jenis]
@@ -414,7 +430,7 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
         if kode != kode_lalu and kode in pertama:
             salah("kode", f"kode {kode} sudah dipakai di baris {pertama[kode]}; baris-baris indikator satu kode "
                   "harus berurutan (kode ganda?).", "kode_ganda")
-        induk = kode_induk(kode)
+        induk = induk_kode[kode] if kode in induk_kode else induk_kode.setdefault(kode, kode_induk(kode))
         if induk is not None and kode not in pertama and induk not in pertama and induk not in tanpa_induk:
             tanpa_induk.add(induk)
             salah("kode", f"{Tingkat(tingkat - 1).label} induknya ({induk}) tidak punya baris di atasnya; "
@@ -422,7 +438,7 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
         pertama.setdefault(kode, r)
         kode_lalu, tingkat_lalu = kode, tingkat
         hasil.append(BarisIndikator(
-            baris=r, kode=kode, tingkat=tingkat, uraian=uraian, sasaran=_teks(ambil("sasaran")),
+            baris=r, kode=kode, tingkat=tingkat, uraian=uraian, sasaran=tk(ambil("sasaran")),
             indikator=indikator, satuan=satuan, jenis=jenis,
             target_renstra_k=angka["target_renstra_k"], target_renstra_rp=angka["target_renstra_rp"],
             realisasi_lalu_k=angka["realisasi_lalu_k"], realisasi_lalu_rp=angka["realisasi_lalu_rp"],
@@ -430,9 +446,9 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
             tw_k=(angka["tw_k1"], angka["tw_k2"], angka["tw_k3"], angka["tw_k4"]),
             tw_rp=(angka["tw_rp1"], angka["tw_rp2"], angka["tw_rp3"], angka["tw_rp4"]),
             target_tw_k=(angka["target_tw1"], angka["target_tw2"], angka["target_tw3"], angka["target_tw4"]),
-            lokasi=_teks(ambil("lokasi")), sumber_dana=_teks(ambil("sumber_dana")),
+            lokasi=tk(ambil("lokasi")), sumber_dana=tk(ambil("sumber_dana")),
             target_n1_k=angka["target_n1_k"], pagu_n1=angka["pagu_n1"],
-            penanggung_jawab=_teks(ambil("penanggung_jawab")), keterangan=_teks(ambil("keterangan")),
+            penanggung_jawab=tk(ambil("penanggung_jawab")), keterangan=tk(ambil("keterangan")),
         ))
     if not hasil and not any(m.lembar == LEMBAR_DATA for m in cat.daftar):
         cat.tambah(LEMBAR_DATA, baris_judul + 1, None, "lembar Data belum berisi baris indikator.", "data_kosong")
