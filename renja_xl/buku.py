@@ -33,7 +33,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from xml.etree import ElementTree as ET
 
 from renja_xl.galat import GalatPengguna
@@ -421,6 +421,23 @@ def _nama_lembar(z: zipfile.ZipFile) -> dict[str, str]:
     return hasil
 
 
+def _potongan(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[tuple[bytes, bytes]]:
+    """Stream a member as ``(siap, buf)``: ``siap`` ends before the buffer's last ``<`` (no tag is cut; the
+    rest starts the next piece) and ``buf`` is the whole window, overlapping the previous one, for patterns
+    that may straddle a chunk edge; the tail comes last as ``(tail, b"")``."""
+    sisa = b""
+    with z.open(info) as f:
+        while potong := f.read(_CHUNK):
+            buf = sisa + potong
+            k = buf.rfind(b"<")
+            if k <= 0:
+                k = max(0, len(buf) - 16)
+            yield buf[:k], buf
+            sisa = buf[k:]
+    if sisa:
+        yield sisa, b""
+
+
 def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb: _Lembar | None) -> None:
     """Stream one member: refuse DTD/entity declarations; for worksheets count cells and rows.
 
@@ -429,28 +446,18 @@ def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb:
     ``zipfile`` never yields more than the declared size and checks the CRC, so a lying header ends in
     ``BadZipFile`` (turned into a message by the caller), never in unbounded output.
     """
-    sisa = b""
-    with z.open(info) as f:
-        while True:
-            potong = f.read(_CHUNK)
-            if not potong:
-                break
-            buf = sisa + potong
+    for siap, buf in _potongan(z, info):
+        if buf:
             if b"<!" in buf and _RE_DTD.search(buf):
                 raise _galat(berkas, f"bagian '{info.filename}' memuat deklarasi DTD/ENTITY. Buku kerja Excel "
                                      "yang wajar tidak pernah memuatnya; ini ciri berkas jebakan (XML bomb/XXE), "
                                      "jadi berkas ini tidak dibuka.",
-                             "Minta berkas asli dari pengirimnya, atau buka di Excel dan simpan ulang sebagai .xlsx.",
-                             lembar=lb.nama if lb else None)
-            k = buf.rfind(b"<")
-            if k <= 0:
-                k = max(0, len(buf) - 16)
-            siap, sisa = buf[:k], buf[k:]
-            if lb is not None:
-                lb.catat_cepat(siap)
-                lb.galat = lb.galat or b't="e"' in buf or b"t='e'" in buf  # buf overlaps: nothing split is missed
-    if lb is not None and sisa:
-        lb.catat_cepat(sisa)
+                             "Minta berkas asli dari pengirimnya, atau buka di Excel dan simpan ulang sebagai "
+                             ".xlsx.", lembar=lb.nama if lb else None)
+            if lb is not None:  # buf overlaps the previous one: nothing split is missed
+                lb.galat = lb.galat or b't="e"' in buf or b"t='e'" in buf
+        if lb is not None:
+            lb.catat_cepat(siap)
     if lb is not None and not lb.cukup_kasar():
         _pindai_teliti(z, info, lb)
 
@@ -458,20 +465,8 @@ def _pindai_anggota(berkas: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lb:
 def _pindai_teliti(z: zipfile.ZipFile, info: zipfile.ZipInfo, lb: _Lembar) -> None:
     """Exact counts of one worksheet (the member was already checked for DTDs)."""
     lb.ulang()
-    sisa = b""
-    with z.open(info) as f:
-        while True:
-            potong = f.read(_CHUNK)
-            if not potong:
-                break
-            buf = sisa + potong
-            k = buf.rfind(b"<")
-            if k <= 0:
-                k = max(0, len(buf) - 16)
-            siap, sisa = buf[:k], buf[k:]
-            lb.catat(siap)
-    if sisa:
-        lb.catat(sisa)
+    for siap, _ in _potongan(z, info):
+        lb.catat(siap)
     if lb.tanpa_r:  # rare: cells placed by position, so the row numbers matter too
         with z.open(info) as f:
             sisa = b""

@@ -9,9 +9,7 @@ each signature on one page with its name, title and NIP. The paper is F4/Folio u
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +24,7 @@ from renja_xl.generator import cetak, isi_buku, isi_buku_semua, rumus, simpan
 from renja_xl.generator.hitung import hitungan
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import _tidak_ada  # noqa: E402
+from pdf_cetak import baca_pdf, ke_pdf, poppler  # noqa: E402
 
 _RP = ("target_renstra_rp", "realisasi_lalu_rp", "target_rp", "pagu_n1")
 
@@ -132,42 +130,23 @@ def test_ringkasan_tanpa_target_kosong_dan_label_berbeda() -> None:
 
 # ------------------------------------------------------------------------------------------------ in LibreOffice
 
-def _poppler() -> None:
-    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
-        _tidak_ada("poppler (pdftotext, pdfinfo) tidak terpasang (apt-get install -y poppler-utils)")
-
-
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
-
-
 @pytest.fixture(scope="module")
 def pdf(libreoffice: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """Both data sets, each as one ``buat --semua`` workbook rendered to one PDF: per page its text and
     its word heights."""
-    _poppler()
+    poppler()
     from renja_xl.contoh import tulis_contoh
     from renja_xl.generator import buat_semua
-    from renja_xl.libreoffice import cari_soffice
-
     d = tmp_path_factory.mktemp("cetak")
     di = tulis_contoh(d / "data_induk.xlsx")
     buku = {"contoh": buat_semua(di, d / "contoh.xlsx"),
             "besar": simpan(isi_buku_semua(data_besar()), d / "besar.xlsx")}
-    profil = (d / "profil").as_uri()
-    r = subprocess.run([cari_soffice(), "--headless", "--norestore", f"-env:UserInstallation={profil}",  # type: ignore[list-item]
-                        "--convert-to", "pdf", "--outdir", str(d), *map(str, buku.values())],
-                       capture_output=True, text=True, timeout=600)
+    r = ke_pdf(list(buku.values()), d)
     hasil: dict[str, dict[str, Any]] = {}
     for nama, p in buku.items():
         berkas = p.with_suffix(".pdf")
         assert berkas.is_file(), r.stderr
-        teks = subprocess.run(["pdftotext", "-layout", str(berkas), "-"], capture_output=True, text=True,
-                              check=True).stdout.split("\f")[:-1]
-        bbox = subprocess.run(["pdftotext", "-bbox", str(berkas), "-"], capture_output=True, text=True,
-                              check=True).stdout
-        tinggi = [[float(m[3]) - float(m[1]) for m in _WORD.findall(h)] for h in bbox.split("<page ")[1:]]
-        info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
-        hasil[nama] = {"halaman": teks, "tinggi": tinggi, "info": info, "pdf": berkas}
+        hasil[nama] = baca_pdf(berkas)
     return hasil
 
 

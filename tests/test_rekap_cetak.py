@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import subprocess
 import sys
 import time
 import zipfile
@@ -28,7 +27,7 @@ import pytest
 from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import _tidak_ada  # noqa: E402
+from pdf_cetak import baca_pdf, ke_pdf, poppler  # noqa: E402
 from graf_rumus import bangun, laporan  # noqa: E402
 from test_dua_mesin import nilai_tersimpan, setara  # noqa: E402
 from test_rekap import folder_contoh  # noqa: E402
@@ -39,7 +38,6 @@ from renja_xl.generator.simpan import ke_bytes  # noqa: E402
 from renja_xl.rekap import rekap, tulis_buku  # noqa: E402
 from renja_xl.rekap.e79 import tata_e79  # noqa: E402
 
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _UKURAN = {"F4": (936, 612), "A4": (842, 595)}
 _SATU_HALAMAN = ("Ringkasan OPD", "Temuan", "Grafik", "Skala Predikat")
 
@@ -149,28 +147,14 @@ def test_perencanaan_2000_baris_e19(rekap_dua: dict[str, Any]) -> None:
 @pytest.fixture(scope="module")
 def pdf(rekap_dua: dict[str, Any], libreoffice: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Both rekaps rendered to PDF in one LibreOffice run: per page its text and word heights."""
-    import shutil
-
-    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
-        _tidak_ada("poppler (pdftotext, pdfinfo) tidak terpasang (apt-get install -y poppler-utils)")
-    from renja_xl.libreoffice import cari_soffice
-
+    poppler()
     d = tmp_path_factory.mktemp("rekap_pdf")
-    profil = (d / "profil").as_uri()
-    r = subprocess.run([cari_soffice(), "--headless", "--norestore", f"-env:UserInstallation={profil}",  # type: ignore[list-item]
-                        "--convert-to", "pdf", "--outdir", str(d), *(str(h.keluar) for h in rekap_dua.values())],
-                       capture_output=True, text=True, timeout=600)
+    r = ke_pdf([h.keluar for h in rekap_dua.values()], d)
     hasil = {}
     for nama, h in rekap_dua.items():
         berkas = d / (h.keluar.stem + ".pdf")
         assert berkas.is_file(), r.stderr
-        teks = subprocess.run(["pdftotext", "-layout", str(berkas), "-"], capture_output=True, text=True,
-                              check=True).stdout.split("\f")[:-1]
-        bbox = subprocess.run(["pdftotext", "-bbox", str(berkas), "-"], capture_output=True, text=True,
-                              check=True).stdout
-        tinggi = [[float(m[3]) - float(m[1]) for m in _WORD.findall(x)] for x in bbox.split("<page ")[1:]]
-        info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
-        hasil[nama] = {"halaman": teks, "tinggi": tinggi, "info": info}
+        hasil[nama] = baca_pdf(berkas)
     return hasil
 
 
