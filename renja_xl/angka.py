@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from renja_xl.temuan import Temuan
 
-__all__ = ["Angka", "parse_angka", "format_angka", "bulatkan", "HURUF_NILAI", "OPINI_BPK", "SKALA_HURUF",
+__all__ = ["Angka", "parse_angka", "format_angka", "bulatkan", "HURUF_NILAI", "OPINI_BPK", "SKALA_HURUF", "GALAT_EXCEL",
            "normal_satuan"]
 
 #: Letter grades (Indeks RB, nilai SAKIP, ...), best first.
@@ -213,7 +213,10 @@ def _satuan_dari(ekor: str) -> tuple[str | None, bool]:
     return t, False
 
 
-_GALAT_EXCEL = re.compile(r"#(?:DIV/0!|NULL!|NAME\?|NUM!|N/A|VALUE!|REF!|SPILL!|CALC!|GETTING_DATA)", re.I)
+# the error values Excel shows in a cell (one list: the checker reads them from cells too)
+GALAT_EXCEL: tuple[str, ...] = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!",
+                                "#CALC!", "#GETTING_DATA")
+_GALAT_EXCEL = re.compile("|".join(map(re.escape, GALAT_EXCEL)), re.I)
 
 
 def _kosong_atau_teks(asli: object, s: str, temuan: list[Temuan]) -> Angka:

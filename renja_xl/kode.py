@@ -143,9 +143,9 @@ _AWAL = re.compile(
     r"(?![0-9A-Za-z])([ \t\r\n.,\-/_:;]*)(.*)",
     re.S,
 )
-# spaces next to a separator (removed with an empty replacement: no template expansion per call)
 # a bare code: digit groups joined by single separators, maybe separators after it (no spaces, no name)
 _POLOS = re.compile(r"([0-9Xx]+(?:[.,\-/_][0-9Xx]+)*)([.,\-/_:;]*)")
+# spaces next to a separator (removed with an empty replacement: no template expansion per call)
 _SPASI_PEMISAH = re.compile(r"[ \t]+(?=[.,\-/_])|(?<=[.,\-/_])[ \t]+")
 _TITIK_GANDA = re.compile(r"\.{2,}")
 _PEMISAH_SALAH = re.compile(r"[,\-/_]")
@@ -331,9 +331,8 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
                     digit_sub: int | None, saran_khusus: str | None, nama: str) -> Kode:
     """Check segment count, widths, template and pemda digit; build the Kode."""
     ctx = _digit_konteks(jenis_pemda)
-    baku: str | None = ".".join(tok)
-    if _NORMAL.fullmatch(baku) is not None and not (len(tok) == 6 and digit_sub in (2, 4)
-                                                    and len(tok[5]) != digit_sub):
+    baku = _baku(tok, digit_sub)
+    if baku is not None:
         # canonical segments (the usual case after separators are fixed): none of the checks below can
         # apply -- one digit urusan, no '00' program, one digit pemda, 1..6 segments but never 4, X only in
         # a whole X.XX.01 template -- so only the context checks in _akhiri are left
@@ -430,10 +429,9 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
 
     # widths per segment (a code already in canonical form has nothing to fix unless its sub kegiatan width
     # differs from the table's)
-    baku = ".".join(tok)
-    if _NORMAL.fullmatch(baku) is None or (len(tok) == 6 and digit_sub in (2, 4) and len(tok[5]) != digit_sub):
+    baku = _baku(tok, digit_sub)
+    if baku is None:
         tok, saran_khusus, pasti = _periksa_lebar(tok, catatan, digit_sub, saran_khusus, pasti)
-        baku = None
     # template consistency: 'X' goes with 'XX', and only program 01 is a template
     if tok[0] == "X" or (len(tok) > 1 and tok[1] == "XX"):
         if len(tok) > 1 and (tok[0] == "X") != (tok[1] == "XX"):
@@ -451,6 +449,15 @@ def _periksa_segmen(asli: str, tok: list[str], catatan: _Catatan, jenis_pemda: s
         return _akhiri(asli, tok, catatan, saran_khusus if saran_khusus else (
             ".".join(tok) if _tebakan_jelas(catatan, tok) else None), nama, bidang_ctx=bidang)
     return _akhiri(asli, tok, catatan, None, nama, ctx=ctx, bidang_ctx=bidang, baku=baku)
+
+
+def _baku(tok: list[str], digit_sub: int | None) -> str | None:
+    """The segments' joined text when they are canonical and their sub kegiatan has the table's width (then
+    no segment check applies), else None."""
+    teks = ".".join(tok)
+    if _NORMAL.fullmatch(teks) is None or (len(tok) == 6 and digit_sub in (2, 4) and len(tok[5]) != digit_sub):
+        return None
+    return teks
 
 
 def _periksa_lebar(tok: list[str], catatan: _Catatan, digit_sub: int | None, saran_khusus: str | None,

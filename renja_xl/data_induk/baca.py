@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from openpyxl.utils import get_column_letter
 
-from renja_xl.angka import Angka, format_angka, parse_angka
+from renja_xl.angka import HURUF_NILAI, OPINI_BPK, Angka, format_angka, parse_angka
 from renja_xl.buku import baca_nilai, nilai_sel
 from renja_xl.capaian import JenisIndikator, jenis_dari_satuan, peringkat_huruf, skala_huruf
 from renja_xl.data_induk.model import (KERTAS_BAKU, KOLOM_DATA, LABEL_INFO, LEMBAR_DATA, LEMBAR_INFO, PILIHAN_JENIS,
@@ -84,6 +84,8 @@ def _nilai_openpyxl(v: object) -> object:
 
 _BARIS_JUDUL_MAKS = 10
 """The header row is looked for in rows 1-10 of sheet Data (``_peta_kolom``)."""
+_DAFTAR_HURUF = f"{', '.join(HURUF_NILAI)}; opini BPK: {', '.join(OPINI_BPK)}"
+"""The grades a K cell may hold, as the messages list them."""
 
 
 def _buka(path: Path) -> Any:
@@ -250,7 +252,8 @@ def _peta_kolom(ws: Any, cat: _Catatan) -> tuple[int, dict[str, int]]:
     """Find the header row (the first of rows 1-10 holding 'Kode' and 'Indikator') and map fields to columns."""
     cari = {normal_judul(a): k for k in KOLOM_DATA for a in (k.judul, *k.alias)}
     baris_judul, peta = 0, {}
-    for r, baris in enumerate(ws.iter_rows(min_row=1, max_row=min(ws.max_row or 1, 10), values_only=True), start=1):
+    for r, baris in enumerate(ws.iter_rows(min_row=1, max_row=min(ws.max_row or 1, _BARIS_JUDUL_MAKS),
+                                           values_only=True), start=1):
         norm = [normal_judul(v) for v in baris]
         kunci = {cari[n].kunci for n in norm if n in cari}
         if "kode" in kunci and "indikator" in kunci:
@@ -412,8 +415,7 @@ def _baca_data(wb: Any, info: Info, cat: _Catatan, kolom: dict[str, int],
             if huruf and len(huruf) < len(isi_k):
                 lain = next(kol for kol in isi_k if kol not in huruf)
                 salah(lain.kunci, f"{lain.judul}: indikator ini dinilai dengan huruf ({angka[huruf[0].kunci]} di "
-                      f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf (AA, A, BB, B, CC, C, D; "
-                      "opini BPK: WTP, WDP, TW, TMP), bukan angka.", "angka")
+                      f"{huruf[0].judul}); isi semua nilai K-nya dengan huruf ({_DAFTAR_HURUF}), bukan angka.", "angka")
             elif huruf and (beda := next((kol for kol in huruf if skala_huruf(angka[kol.kunci])
                                           != skala_huruf(angka[huruf[0].kunci])), None)):
                 salah(beda.kunci, f"{beda.judul}: '{angka[beda.kunci]}' tidak satu skala dengan "
@@ -500,7 +502,7 @@ def _angka(v: object, satuan: str, salah: Callable[[str, str], None], kol: Kolom
         alasan = ("berisi rentang atau batas; itu hanya boleh pada kolom target (Target Renstra K, Target Renja K, "
                   "Target TW); di sini isi satu angka")
     elif a.huruf:
-        alasan = ("berisi nilai huruf; nilai huruf (AA, A, BB, B, CC, C, D; opini BPK: WTP, WDP, TW, TMP) hanya untuk indikator jenis Nilai Akhir, "
+        alasan = (f"berisi nilai huruf; nilai huruf ({_DAFTAR_HURUF}) hanya untuk indikator jenis Nilai Akhir, "
                   "Persentase atau Menurun" if kol.jenis == "k" else "berisi nilai huruf; isi angka")
     else:
         alasan = "bukan angka"

@@ -26,7 +26,7 @@ from renja_xl.capaian import JenisIndikator
 __all__ = ["Aturan", "gabung", "capaian", "rata", "rata_jenis", "predikat", "jumlah_anak", "jumlah_daftar",
            "target_turunan", "nilai_target_turunan", "LEMBAR_SKALA", "rentang_skala",
            "REALISASI_TAHUN", "REALISASI_RENSTRA", "CAPAIAN", "TINGKAT_REALISASI", "JUMLAH_ANAK", "RATA",
-           "RATA_JENIS", "RATA_JIKA", "JUMLAH", "jumlah_rentang", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN",
+           "RATA_JENIS", "RATA_JIKA", "JUMLAH", "PREDIKAT", "TARGET_TURUNAN", "TAUTAN",
            "HITUNG_SAMA", "SALIN", "catatan_cara_hitung"]
 
 LEMBAR_SKALA = "Skala Predikat"
@@ -152,13 +152,9 @@ def jumlah_anak(nilai: str, jenis: str, kode: str) -> str:
     return f'=IF(COUNTIFS({jenis},"{kode}",{nilai},{_ANGKA})=0,"",SUMIFS({nilai},{jenis},"{kode}"))'
 
 
-def jumlah_rentang(rentang: str) -> str:
-    """Sum of the numbers in a range, blank when there is none (a summary table's Jumlah row)."""
-    return f'=IF(COUNT({rentang})=0,"",SUM({rentang}))'
-
-
 def jumlah_daftar(sel: Sequence[str]) -> str:
-    """Sum of a few cells, blank when none is filled (Rp realisasi of a row = sum of its quarters)."""
+    """Sum of a few cells or ranges, blank when none is filled (Rp realisasi of a row = sum of its quarters;
+    a summary table's Jumlah row)."""
     return gabung(sel, K)
 
 
@@ -297,7 +293,7 @@ JUMLAH_ANAK = Aturan(
     "jumlah_anak", lambda nilai, penanda, kode: jumlah_anak(nilai, penanda, kode),
     lambda nilai, penanda, kode: _jumlah(nilai, penanda, kode))
 JUMLAH = Aturan(
-    "jumlah", lambda rentang: jumlah_rentang(rentang),
+    "jumlah", lambda rentang: jumlah_daftar([rentang]),
     lambda rentang: _hasil(inti.jumlah([_angka(x) for x in rentang])))
 RATA = Aturan(
     "rata", lambda rentang: rata(rentang),

@@ -111,7 +111,7 @@ class Grid:
             for (rr, c), s in self.sel.items():
                 per.setdefault(rr, []).append((c, s))
             for isi in per.values():
-                isi.sort(key=_kolom_sel)
+                isi.sort(key=_pertama)
             self._per_baris = per
         return self._per_baris.get(r, [])
 
@@ -152,10 +152,6 @@ class Grid:
                 v = int(v)
             out[c - c0] = str(v).strip()
         return out
-
-
-def _kolom_sel(x: tuple[int, Sel]) -> int:
-    return x[0]
 
 
 BATAS_KOLOM = 250

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from renja_xl.angka import Angka, bulatkan, format_angka, parse_angka
+from renja_xl.angka import GALAT_EXCEL, Angka, bulatkan, format_angka, parse_angka
 from renja_xl.dataklas import init_cepat
 
 __all__ = ["Nilai", "KOSONG", "GALAT_EXCEL", "HITUNG", "baca_nilai_sel", "parse_teks", "banding", "teks_angka",
@@ -23,8 +23,6 @@ __all__ = ["Nilai", "KOSONG", "GALAT_EXCEL", "HITUNG", "baca_nilai_sel", "parse_
 
 HITUNG = "<dihitung ulang>"
 """``Nilai.asli`` of a value the checker recomputed (propagated to the cells that depend on it)."""
-
-GALAT_EXCEL = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 
 
 @init_cepat

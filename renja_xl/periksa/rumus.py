@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from openpyxl.formula.translate import Translator
@@ -105,14 +106,7 @@ _NOL = bytes.maketrans(b"123456789", b"000000000")   # bytes.translate: ~25x str
 _BENTUK_MAKS = 50_000
 _KOLOM_BENTUK: dict[bytes, frozenset[int]] = {}
 _R1C1_BENTUK: dict[bytes, tuple[tuple[tuple[int, int, bool, int, bool, int, int], ...], int]] = {}
-_NOMOR_KOLOM: dict[str, int] = {}   # column letters -> index
-
-
-def _nomor_kolom(huruf: str) -> int:
-    kol = _NOMOR_KOLOM.get(huruf)
-    if kol is None:
-        kol = _NOMOR_KOLOM[huruf] = column_index_from_string(huruf)
-    return kol
+_nomor_kolom = lru_cache(maxsize=4096)(column_index_from_string)   # column letters -> index
 
 
 def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
@@ -127,24 +121,11 @@ def _jumlah_satu_kolom(rumus: str, c: int) -> bool:
     return len(kolom) == 1 and c in kolom
 
 
-_R1C1_SEL: dict[tuple[str, int, int], str] = {}
-_SEL_MAKS = 50_000
-
-
+@lru_cache(maxsize=50_000)
 def r1c1(rumus: str, r: int, c: int) -> str:
     """Relative form of a formula, so the same formula on different rows compares equal. Kept per cell and
     formula for the process: workbooks made from one template hold the same formula in the same cell (84 %
     of the formulas of 40 generated OPD workbooks), and a rekap worker checks thousands of them."""
-    kunci = (rumus, r, c)
-    hasil = _R1C1_SEL.get(kunci)
-    if hasil is None:
-        if len(_R1C1_SEL) >= _SEL_MAKS:
-            _R1C1_SEL.clear()
-        hasil = _R1C1_SEL[kunci] = _r1c1(rumus, r, c)
-    return hasil
-
-
-def _r1c1(rumus: str, r: int, c: int) -> str:
     teks = rumus.upper().replace(" ", "")
     bentuk = teks.encode("utf-8", "surrogatepass").translate(_NOL)
     pola = _R1C1_BENTUK.get(bentuk)
